@@ -1,0 +1,61 @@
+# The two commands: `make run` (serve the demo township) and `make test` (the whole suite).
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/fazhi
+PYTEST_ARGS ?=
+export PYTHONDONTWRITEBYTECODE := 1
+export FONTCONFIG_FILE := $(CURDIR)/src/fazhi/reports/fonts.conf
+
+.PHONY: install system-deps run test test-sqlite test-pg lint format bench demo
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+# Debian packages the product needs: Chromium (browser tests), CJK fonts, poppler (PDF checks),
+# LibreOffice (PDF of the report). Installed only when missing; needs root, as on every project machine.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -q 'Noto Serif CJK' || missing="$$missing fonts-noto-cjk"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	if [ -n "$$missing" ]; then \
+	  echo "安装系统依赖:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+run: install system-deps
+	$(BIN)/fazhi migrate --noinput -v0
+	$(BIN)/fazhi demo
+	$(BIN)/fazhi collectstatic --noinput -v0
+	$(BIN)/fazhi logins
+	$(BIN)/gunicorn fazhi.wsgi -b 127.0.0.1:8000 -w 3 --threads 4 --access-logfile - --error-logfile -
+
+demo: install
+	$(BIN)/fazhi migrate --noinput -v0
+	$(BIN)/fazhi demo
+
+# The whole suite on the embedded SQLite database (or on $$DATABASE_URL when it is set).
+test: install system-deps
+	$(BIN)/pytest -n 2 -q $(PYTEST_ARGS)
+
+test-pg: install system-deps
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 -q $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+bench: install
+	$(BIN)/python -m bench $(if $(QUICK),--quick,)

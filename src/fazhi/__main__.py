@@ -1,0 +1,15 @@
+"""The `fazhi` command: Django's manage.py plus the project's own verbs (demo, deadline, indicators, report…)."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

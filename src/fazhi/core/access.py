@@ -1,0 +1,93 @@
+"""Who may see and change what: every queryset a page or the API shows goes through `scope`.
+
+A user's roles are assignments (user, role, organisation[, village]). Township roles read and write
+their township (writes limited by each ledger's roles); a village cadre sees only their village's
+records of ledgers that have a village; a county supervisor reads every township of the county and
+writes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+
+from fazhi.core.roles import MANAGERS, Role
+
+
+@dataclass
+class Access:
+    superuser: bool = False
+    townships: dict[int, set[str]] = field(default_factory=dict)  # township id -> roles there
+    villages: dict[int, set[int]] = field(default_factory=dict)  # township id -> villages of a village cadre
+    county_townships: set[int] = field(default_factory=set)  # read-only
+
+    @property
+    def readable(self) -> set[int]:
+        return set(self.townships) | self.county_townships
+
+    def roles_in(self, township_id: int) -> set[str]:
+        return self.townships.get(township_id, set())
+
+    def village_only(self, township_id: int) -> set[int] | None:
+        """The villages a user is confined to in a township, or None when they see the whole township."""
+        roles = self.roles_in(township_id)
+        if self.superuser or township_id in self.county_townships or roles - {Role.VILLAGE}:
+            return None
+        return self.villages.get(township_id) or set()
+
+
+def access_for(user) -> Access:
+    if not user.is_authenticated:
+        return Access()
+    cached = getattr(user, "_fazhi_access", None)
+    if cached is not None:
+        return cached
+    from fazhi.org.models import Region, RoleAssignment
+
+    access = Access(superuser=user.is_superuser)
+    if user.is_superuser:
+        access.townships = {t: set(MANAGERS) for t in Region.objects.townships().values_list("id", flat=True)}
+    for assignment in RoleAssignment.objects.filter(user=user).select_related("organisation"):
+        org = assignment.organisation
+        if assignment.role == Role.COUNTY:
+            access.county_townships |= set(Region.objects.townships().filter(parent=org).values_list("id", flat=True))
+        else:
+            access.townships.setdefault(org.id, set()).add(assignment.role)
+            if assignment.role == Role.VILLAGE and assignment.village_id:
+                access.villages.setdefault(org.id, set()).add(assignment.village_id)
+    user._fazhi_access = access
+    return access
+
+
+def scope(queryset, user, township=None):
+    """Records of `queryset` the user may read, optionally narrowed to one township."""
+    access = access_for(user)
+    ids = access.readable
+    if township is not None:
+        ids = ids & {township.id}
+    queryset = queryset.filter(township_id__in=ids)
+    model = queryset.model
+    if township is not None and any(f.name == "village" for f in model._meta.fields):
+        villages = access.village_only(township.id)
+        if villages is not None:
+            queryset = queryset.filter(village_id__in=villages)
+    return queryset
+
+
+def can_read(user, township) -> bool:
+    return township is not None and township.id in access_for(user).readable
+
+
+def can_write(user, township, roles=()) -> bool:
+    """True when the user holds one of `roles` (or a managing role) in the township."""
+    if township is None:
+        return False
+    held = access_for(user).roles_in(township.id)
+    return bool(held & (set(roles) | MANAGERS))
+
+
+def require_write(user, township, roles=(), village=None) -> None:
+    if not can_write(user, township, roles):
+        raise PermissionDenied("您没有在本乡镇修改此类记录的权限。")
+    villages = access_for(user).village_only(township.id)
+    if villages is not None and (village is None or village.id not in villages):
+        raise PermissionDenied("村(社区)用户只能登记本村(社区)的记录。")

@@ -1,0 +1,153 @@
+"""The ledger base every record stands on, and attachments."""
+
+import hashlib
+import mimetypes
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from simple_history.models import HistoricalRecords
+
+
+class Ledger(models.Model):
+    """A ledger record (台账记录): belongs to one township, may name a village, keeps its history.
+
+    `township` is the tenant key on every row (indexed first), so data can later be sharded by township.
+    `version` is bumped on every save through the services; a stale form is refused (optimistic locking).
+    """
+
+    township = models.ForeignKey(
+        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇(街道)", db_index=True
+    )
+    village = models.ForeignKey(
+        "org.Region",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="村(社区)",
+    )
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="创建人",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="最后修改人",
+    )
+    version = models.PositiveIntegerField("版本", default=1, editable=False)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    # Fields the generic form never shows: they are set by the services.
+    SYSTEM_FIELDS = ("township", "created_at", "updated_at", "created_by", "updated_by", "version")
+
+    def get_absolute_url(self) -> str:
+        name = f"{self._meta.app_label}:{self._meta.model_name}_detail"
+        try:
+            return reverse(name, args=[self.pk])
+        except NoReverseMatch:
+            return ""
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    # Stored by content hash: the same file uploaded twice is stored once, and names never collide.
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"attachments/{instance.sha256[:2]}/{instance.sha256}{suffix}"
+
+
+class Attachment(models.Model):
+    """A file attached to any record (photos, audio/video of the full-process record, signed documents)."""
+
+    ALLOWED_TYPES = {
+        ".pdf": "application/pdf",
+        ".jpg": "image/jpeg",
+        ".jpeg": "image/jpeg",
+        ".png": "image/png",
+        ".gif": "image/gif",
+        ".webp": "image/webp",
+        ".mp3": "audio/mpeg",
+        ".m4a": "audio/mp4",
+        ".wav": "audio/wav",
+        ".mp4": "video/mp4",
+        ".mov": "video/quicktime",
+        ".doc": "application/msword",
+        ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".xls": "application/vnd.ms-excel",
+        ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ".txt": "text/plain",
+        ".ofd": "application/ofd",
+    }
+
+    township = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    step = models.CharField("环节", max_length=40, blank=True, help_text="全过程记录所属环节")
+    kind = models.CharField(
+        "类型",
+        max_length=10,
+        choices=[("doc", "文书"), ("photo", "照片"), ("audio", "录音"), ("video", "录像"), ("other", "其他")],
+        default="doc",
+    )
+    file = models.FileField("文件", upload_to=attachment_path, max_length=200)
+    name = models.CharField("文件名", max_length=200)
+    size = models.PositiveBigIntegerField("大小")
+    mime = models.CharField("类型", max_length=100)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="上传人"
+    )
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "附件"
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        ordering = ["uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def check_upload(cls, upload) -> str:
+        """Returns the MIME type of an acceptable upload, or raises ValidationError in Chinese."""
+        suffix = PurePosixPath(upload.name).suffix.lower()
+        if suffix not in cls.ALLOWED_TYPES:
+            raise ValidationError(f"不支持的文件类型“{suffix or '无扩展名'}”。允许：{'、'.join(sorted(cls.ALLOWED_TYPES))}")
+        if upload.size > settings.FAZHI_ATTACHMENT_MAX_BYTES:
+            limit = settings.FAZHI_ATTACHMENT_MAX_BYTES // (1024 * 1024)
+            raise ValidationError(f"文件过大：上限为 {limit} MB。")
+        head = upload.read(512)
+        upload.seek(0)
+        if b"<html" in head.lower() or b"<script" in head.lower() or b"<svg" in head.lower():
+            raise ValidationError("文件内容像网页或脚本，已拒绝。")
+        return cls.ALLOWED_TYPES[suffix]
+
+    @staticmethod
+    def digest(upload) -> str:
+        sha = hashlib.sha256()
+        for chunk in upload.chunks():
+            sha.update(chunk)
+        upload.seek(0)
+        return sha.hexdigest()
+
+    @property
+    def guessed_kind(self) -> str:
+        major = (self.mime or mimetypes.guess_type(self.name)[0] or "").split("/")[0]
+        return {"image": "photo", "audio": "audio", "video": "video"}.get(major, "doc")

@@ -1,0 +1,44 @@
+"""Writes go through here: stamping who and when, optimistic locking, history reasons."""
+
+from django.db import transaction
+from django.db.models import F
+
+from fazhi.core.workflow import Refused
+
+STALE_MESSAGE = "保存失败：该记录已被{who}于{when}修改，您看到的是旧版本。请刷新后重新填写，您本次的内容未保存。"
+
+
+def save_record(record, user, *, expected_version: int | None = None, reason: str = ""):
+    """Create or update a ledger record.
+
+    On update, `expected_version` is the version the user's form was based on; if someone saved in
+    between, the conditional UPDATE matches no row and the save is refused with a Chinese message —
+    nothing is overwritten. The version bump and the save happen in one transaction.
+    """
+    model = type(record)
+    user = user if getattr(user, "is_authenticated", False) else None
+    with transaction.atomic():
+        if record.pk is None:
+            record.created_by = record.created_by or user
+            record.updated_by = user
+            record.version = 1
+        else:
+            base = record.version if expected_version is None else expected_version
+            if not model.objects.filter(pk=record.pk, version=base).update(version=F("version") + 1):
+                current = model.objects.filter(pk=record.pk).select_related("updated_by").first()
+                who = (current.updated_by.get_full_name() or current.updated_by.username) if current and current.updated_by else "他人"
+                when = f"{current.updated_at:%Y-%m-%d %H:%M}" if current else ""
+                raise Refused(STALE_MESSAGE.format(who=who, when=when))
+            record.version = base + 1
+            record.updated_by = user
+        if reason:
+            record._change_reason = reason
+        record._history_user = user
+        record.save()
+    return record
+
+
+def delete_record(record, user, reason: str = "删除"):
+    record._change_reason = reason
+    record._history_user = user if getattr(user, "is_authenticated", False) else None
+    record.delete()

@@ -1,0 +1,410 @@
+"""Generic ledger pages: list (filter, search, sort, page, Excel), detail (history, workflow,
+attachments), create/edit (optimistic locking) and workflow transitions. Apps subclass these with
+a few declarations; see docs/adding-a-ledger.md."""
+
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Q
+from django.forms import modelform_factory
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.views import View
+from django.views.generic import DetailView, ListView
+from django.views.generic.edit import FormView
+
+from fazhi.core.access import can_write, require_write, scope
+from fazhi.core.export import xlsx_response
+from fazhi.core.models import Attachment, Ledger
+from fazhi.core.services import save_record
+from fazhi.core.tables import Column, field_column
+from fazhi.core.workflow import Refused
+
+
+class TownshipMixin(LoginRequiredMixin):
+    """Pages of one township: the current one (request.township), which the user may read."""
+
+    model: type[Ledger]
+    write_roles: tuple = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if request.township is None:
+            raise PermissionDenied("您的账号尚未分配乡镇，请联系管理员。")
+        return super().dispatch(request, *args, **kwargs)
+
+    def scoped(self):
+        return self.restrict(scope(self.model.objects.all(), self.request.user, self.request.township))
+
+    def restrict(self, queryset):
+        """Hook for ledgers with narrower visibility (e.g. an advisor sees only what is assigned)."""
+        return queryset
+
+    def can_add(self) -> bool:
+        return can_write(self.request.user, self.request.township, self.write_roles)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        opts = self.model._meta
+        context.update(
+            opts=opts,
+            title=getattr(self, "title", None) or opts.verbose_name_plural,
+            can_add=self.can_add(),
+            url_prefix=f"{opts.app_label}:{opts.model_name}",
+        )
+        return context
+
+
+
+def filterset_for(model, fields):
+    meta = type("Meta", (), {"model": model, "fields": list(fields)})
+    return type(f"{model.__name__}FilterSet", (django_filters.FilterSet,), {"Meta": meta})
+
+
+class LedgerListView(TownshipMixin, ListView):
+    template_name = "core/list.html"
+    paginate_by = 25
+    columns: list[Column] = []
+    search_fields: tuple = ()
+    filter_fields: tuple = ()
+    select_related: tuple = ()
+    prefetch_related: tuple = ()
+    ordering = ("-id",)
+    year_field: str | None = None  # date field used for the year filter
+    extra_actions: list[tuple[str, str]] = []  # (label, url) shown beside 新增
+
+    def get_columns(self) -> list[Column]:
+        return self.columns or [Column(str(self.model._meta.verbose_name), str, link=True)]
+
+    def get_filterset(self, queryset):
+        if not self.filter_fields:
+            return None
+        filterset = filterset_for(self.model, self.filter_fields)(self.request.GET or None, queryset=queryset)
+        township = self.request.township
+        for name, field in filterset.form.fields.items():
+            field.required = False
+            if isinstance(field, forms.ModelChoiceField) and hasattr(field.queryset.model, "township"):
+                field.queryset = field.queryset.filter(township=township)
+            elif isinstance(field, forms.ModelChoiceField) and name == "village":
+                field.queryset = township.children.all()
+        return filterset
+
+    def get_queryset(self):
+        queryset = self.scoped()
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        self.filterset = self.get_filterset(queryset)
+        if self.filterset is not None and self.filterset.is_bound and self.filterset.is_valid():
+            queryset = self.filterset.qs
+        if self.year_field and (year := self.request.GET.get("year", "")).isdigit():
+            queryset = queryset.filter(**{f"{self.year_field}__year": int(year)})
+        if (q := self.request.GET.get("q", "").strip()) and self.search_fields:
+            queryset = queryset.filter(reduce(or_, (Q(**{f"{f}__icontains": q}) for f in self.search_fields)))
+        return queryset.order_by(*self.get_ordering_keys())
+
+    def get_ordering_keys(self):
+        sort = self.request.GET.get("sort", "")
+        allowed = {c.sort for c in self.get_columns() if c.sort}
+        key = sort.lstrip("-")
+        if key in allowed:
+            return [sort, "-id"]
+        return list(self.ordering)
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "xlsx":
+            return xlsx_response(str(self.model._meta.verbose_name_plural), self.get_columns(), self.get_queryset())
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        columns = self.get_columns()
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            columns=columns,
+            rows=[(obj, [c.text(obj) for c in columns]) for obj in context["object_list"]],
+            filterset=self.filterset,
+            q=self.request.GET.get("q", ""),
+            sort=self.request.GET.get("sort", ""),
+            querystring=query.urlencode(),
+            searchable=bool(self.search_fields),
+            year_filter=bool(self.year_field),
+            extra_actions=self.extra_actions,
+        )
+        return context
+
+
+class LedgerDetailView(TownshipMixin, DetailView):
+    template_name = "core/detail.html"
+    fields: tuple = ()  # field names shown; default: every editable field
+    masked: dict = {}  # field name -> mask function, applied for users outside the case
+    workflow = None
+    attachments = True
+    attachment_steps: list[tuple[str, str]] = []  # (code, label) of full-process steps
+    related_template: str | None = None  # an extra block (e.g. comments of a consultation)
+
+    def get_queryset(self):
+        return self.scoped()
+
+    def show_unmasked(self) -> bool:
+        """Whoever may change the record sees the case file in full; everyone else sees it masked."""
+        return can_write(self.request.user, self.object.township, self.write_roles)
+
+    def get_fields(self):
+        obj = self.object
+        names = self.fields or [
+            f.name
+            for f in obj._meta.fields
+            if f.editable and f.name not in ("id", *Ledger.SYSTEM_FIELDS) and not f.auto_created
+        ]
+        unmasked = self.show_unmasked()
+        rows = []
+        for name in names:
+            column = field_column(type(obj), name, mask=None if unmasked else self.masked.get(name))
+            rows.append((column.label, column.text(obj)))
+        return rows
+
+    def get_history(self):
+        entries = list(self.object.history.all().select_related("history_user").order_by("-history_date", "-history_id"))
+        rows = []
+        for newer, older in zip(entries, entries[1:] + [None], strict=True):
+            changes = []
+            if older is not None:
+                delta = newer.diff_against(older, excluded_fields=["updated_at", "updated_by", "version"])
+                for change in delta.changes:
+                    field = type(self.object)._meta.get_field(change.field)
+                    changes.append((str(field.verbose_name), _display(field, change.old), _display(field, change.new)))
+            rows.append(
+                {
+                    "date": newer.history_date,
+                    "user": newer.history_user,
+                    "type": {"+": "创建", "~": "修改", "-": "删除"}[newer.history_type],
+                    "reason": newer.history_change_reason or "",
+                    "changes": changes,
+                }
+            )
+        return rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        context.update(
+            field_rows=self.get_fields(),
+            history=self.get_history(),
+            can_edit=can_write(self.request.user, obj.township, self.write_roles),
+            workflow=self.workflow,
+            transitions=self.workflow.available(obj, self.request.user) if self.workflow else [],
+            state_label=self.workflow.state_label(obj) if self.workflow else "",
+            attachments_enabled=self.attachments,
+            attachments=Attachment.objects.filter(
+                content_type__app_label=obj._meta.app_label, content_type__model=obj._meta.model_name, object_id=obj.pk
+            ).select_related("uploaded_by"),
+            attachment_steps=self.attachment_steps,
+            attachment_kinds=Attachment._meta.get_field("kind").choices,
+            related_template=self.related_template,
+        )
+        return context
+
+
+def _display(field, value):
+    if value is None or value == "":
+        return "（空）"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(field, models.ForeignKey):
+        obj = field.related_model.objects.filter(pk=value).first()
+        return str(obj) if obj else value
+    if isinstance(field, models.BooleanField):
+        return "是" if value else "否"
+    return value
+
+
+class LedgerFormView(TownshipMixin, FormView):
+    """Create (no pk) or edit (pk) a record. The form carries the version it was based on."""
+
+    template_name = "core/form.html"
+    fields: tuple = ()
+    widgets: dict = {}
+    form_class = None
+
+    def get_object(self):
+        if "pk" not in self.kwargs:
+            return None
+        return get_object_or_404(self.scoped(), pk=self.kwargs["pk"])
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.township is not None:
+            self.object = self.get_object()
+            township = self.object.township if self.object else request.township
+            if not can_write(request.user, township, self.write_roles):
+                raise PermissionDenied("您没有在本乡镇修改此类记录的权限。")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_class(self):
+        if self.form_class:
+            return self.form_class
+        widgets = {"village": forms.Select, **self.widgets}
+        for field in self.model._meta.fields:
+            if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+                widgets.setdefault(field.name, forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+            elif isinstance(field, models.DateTimeField):
+                widgets.setdefault(field.name, forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+        return modelform_factory(self.model, fields=list(self.fields), widgets=widgets)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.object or self.model(township=self.request.township)
+        return kwargs
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        township = self.object.township if self.object else self.request.township
+        for name, field in form.fields.items():
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            related = field.queryset.model
+            if name == "village" or (related._meta.label == "org.Region" and name.endswith("village")):
+                field.queryset = township.children.all()
+            elif any(f.name == "township" for f in related._meta.fields):
+                field.queryset = field.queryset.filter(township=township)
+        form.fields["_version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
+        if self.object is not None:
+            form.fields["_version"].initial = self.object.version
+        return form
+
+    def form_valid(self, form):
+        record = form.save(commit=False)
+        if self.object is None:
+            record.township = self.request.township
+        try:
+            require_write(self.request.user, record.township, self.write_roles, getattr(record, "village", None))
+            self.before_save(record, form)
+            save_record(record, self.request.user, expected_version=form.cleaned_data.get("_version"))
+        except Refused as exc:
+            form.add_error(None, str(exc))
+            return self.form_invalid(form)
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        form.save_m2m()
+        messages.success(self.request, f"已保存：{record}")
+        return HttpResponseRedirect(record.get_absolute_url() or reverse(f"{record._meta.app_label}:{record._meta.model_name}_list"))
+
+    def before_save(self, record, form):
+        """Hook: validation across fields that needs the township (raise ValidationError in Chinese)."""
+        record.full_clean(exclude=[f for f in form.fields if f != "_version"] + list(Ledger.SYSTEM_FIELDS))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.object
+        verb = "修改" if self.object else "新增"
+        context["title"] = f"{verb}{self.model._meta.verbose_name}"
+        return context
+
+
+class TransitionView(TownshipMixin, View):
+    """POST: apply a workflow transition; refused ones show the Chinese reason and change nothing."""
+
+    workflow = None
+
+    def post(self, request, pk, name):
+        record = get_object_or_404(self.scoped(), pk=pk)
+        try:
+            self.workflow.apply(record, name, request.user, data=request.POST.dict())
+        except Refused as exc:
+            messages.error(request, f"操作未执行：{exc}")
+        else:
+            messages.success(request, f"已{self.workflow.get(name).label}。")
+        return HttpResponseRedirect(record.get_absolute_url())
+
+
+class AttachmentUploadView(TownshipMixin, View):
+    def post(self, request, pk):
+        record = get_object_or_404(self.scoped(), pk=pk)
+        require_write(request.user, record.township, self.write_roles)
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, "请选择要上传的文件。")
+            return HttpResponseRedirect(record.get_absolute_url())
+        try:
+            attach(record, upload, request.user, step=request.POST.get("step", ""), kind=request.POST.get("kind", ""))
+        except ValidationError as exc:
+            messages.error(request, "上传失败：" + "；".join(exc.messages))
+        else:
+            messages.success(request, f"已上传：{upload.name}")
+        return HttpResponseRedirect(record.get_absolute_url())
+
+
+def attach(record, upload, user, step: str = "", kind: str = "") -> Attachment:
+    from django.contrib.contenttypes.models import ContentType
+
+    mime = Attachment.check_upload(upload)
+    attachment = Attachment(
+        township=record.township,
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        step=step,
+        name=upload.name[:200],
+        size=upload.size,
+        mime=mime,
+        sha256=Attachment.digest(upload),
+        uploaded_by=user if user.is_authenticated else None,
+    )
+    attachment.kind = kind if kind in dict(Attachment._meta.get_field("kind").choices) else attachment.guessed_kind
+    existing = Attachment.objects.filter(sha256=attachment.sha256).exclude(file="").first()
+    if existing:
+        attachment.file.name = existing.file.name  # same content already stored: reuse it
+    else:
+        attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    record._change_reason = f"上传附件：{attachment.name}"
+    return attachment
+
+
+class AttachmentDownloadView(LoginRequiredMixin, View):
+    """Files are always downloaded, never rendered inline, so an uploaded page can't run in our origin."""
+
+    def get(self, request, pk):
+        attachment = get_object_or_404(Attachment, pk=pk)
+        if attachment.township_id not in scope_ids(request.user):
+            raise Http404
+        response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+        response["Content-Type"] = "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        return response
+
+
+def scope_ids(user):
+    from fazhi.core.access import access_for
+
+    return access_for(user).readable
+
+
+def ledger_urls(model, *, list_view=None, detail_view=None, form_view=None, transition_view=None, upload_view=None):
+    """The URL patterns of one ledger, named `<model>_list`, `_detail`, `_create`, `_update`, …"""
+    name = model._meta.model_name
+    patterns = []
+    if list_view:
+        patterns.append(path(f"{name}/", list_view.as_view(), name=f"{name}_list"))
+    if form_view:
+        patterns.append(path(f"{name}/new/", form_view.as_view(), name=f"{name}_create"))
+        patterns.append(path(f"{name}/<int:pk>/edit/", form_view.as_view(), name=f"{name}_update"))
+    if detail_view:
+        patterns.append(path(f"{name}/<int:pk>/", detail_view.as_view(), name=f"{name}_detail"))
+    if transition_view:
+        patterns.append(path(f"{name}/<int:pk>/do/<slug:name>/", transition_view.as_view(), name=f"{name}_transition"))
+    if upload_view:
+        patterns.append(path(f"{name}/<int:pk>/attach/", upload_view.as_view(), name=f"{name}_attach"))
+    return patterns

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from fazhi.indicators import views
+
+app_name = "indicators"
+urlpatterns = [
+    path("", views.IndicatorListView.as_view(), name="list"),
+    path("<str:code>/", views.IndicatorRecordsView.as_view(), name="records"),
+]

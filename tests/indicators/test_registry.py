@@ -1,0 +1,54 @@
+import json
+
+from django.core.management import call_command
+
+from fazhi.core.roles import Role
+from fazhi.indicators.registry import REGISTRY, Scope, compute_all
+from fazhi.org.models import LegalAdvisor, Region
+
+
+def test_org_figures(world):
+    values = {f["code"]: f["value"] for f in compute_all(Scope(world.township, 2025))}
+    assert values["org.villages"] == 12
+    assert values["org.communities"] == 2
+    assert values["org.population"] == 41015
+    # 12 of 14 villages/communities have an advisor: computed, never typed.
+    assert str(values["org.advisor_coverage"]) == "85.7"
+
+
+def test_rate_moves_with_records(world):
+    advisor = LegalAdvisor.objects.filter(township=world.township).first()
+    uncovered = Region.objects.filter(parent=world.township, advisors__isnull=True)
+    advisor.villages.add(*uncovered)
+    assert str(REGISTRY["org.advisor_coverage"].value(Scope(world.township, 2025))) == "100.0"
+
+
+def test_values_by_township_matches_single_values(world):
+    townships = [world.township, *world.other_townships]
+    for code in ("org.villages", "org.advisor_coverage", "org.population"):
+        many = REGISTRY[code].values_by_township(townships, 2025)
+        for township in townships:
+            assert many[township.id] == REGISTRY[code].value(Scope(township, 2025)), (code, township)
+
+
+def test_command_json(world, capsys):
+    call_command("indicators", "--township", "青山镇", "--year", "2025", "--json")
+    figures = json.loads(capsys.readouterr().out)
+    assert {"code", "name", "unit", "value"} <= set(figures[0])
+    assert {f["code"]: f["value"] for f in figures}["org.villages"] == 12
+
+
+def test_figure_links_to_its_records(world, client_for):
+    client = client_for(Role.OFFICE)
+    dashboard = client.get("/?year=2025").content.decode()
+    assert "/indicators/org.villages/?year=2025" in dashboard
+    records = client.get("/indicators/org.villages/?year=2025").content.decode()
+    assert "石桥村" in records and "青山社区" not in records
+    assert client.get("/indicators/nope/").status_code == 404
+
+
+def test_dashboard_query_count_is_constant(world, client_for, django_assert_max_num_queries):
+    client = client_for(Role.OFFICE)
+    client.get("/")
+    with django_assert_max_num_queries(40):
+        client.get("/")

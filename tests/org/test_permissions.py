@@ -1,0 +1,109 @@
+"""Permission matrix for the organisation pages and API: anonymous, wrong township, right township,
+county read-only."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from fazhi.core.roles import Role
+from fazhi.org.models import LegalAdvisor, Person, RoleAssignment
+
+
+@pytest.fixture
+def outsider(world):
+    """An office user of another township (绿水镇)."""
+    user = get_user_model().objects.create_user("lv_office", password="x-12345678")
+    RoleAssignment.objects.create(user=user, role=Role.OFFICE, organisation=world.other_townships[0])
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+PAGES = ["/", "/org/regions/", "/org/person/", "/org/legaladvisor/", "/org/leadinggroup/", "/org/townshipprofile/", "/indicators/"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_anonymous_is_sent_to_login(client, world, url):
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_township_user_reads_pages(client_for, url):
+    response = client_for(Role.OFFICE).get(url)
+    assert response.status_code == 200
+    assert "青山镇" in response.content.decode()
+
+
+def test_other_township_sees_nothing_of_ours(world, outsider):
+    person = Person.objects.get(township=world.township, name="王丽")
+    assert outsider.get(f"/org/person/{person.pk}/").status_code == 404
+    assert outsider.get(f"/org/person/{person.pk}/edit/").status_code == 404
+    listing = outsider.get("/org/person/").content.decode()
+    assert "王丽" not in listing and "绿水镇" in listing
+    api = outsider.get("/api/people/").json()
+    assert all(p["township"] == world.other_townships[0].id for p in api["results"])
+    assert outsider.get(f"/api/people/{person.pk}/").status_code == 404
+
+
+def test_county_reads_every_township_and_writes_none(world, client_for):
+    county = client_for(Role.COUNTY)
+    person = Person.objects.get(township=world.township, name="王丽")
+    assert county.get(f"/org/person/{person.pk}/").status_code == 200
+    assert county.get(f"/org/person/{person.pk}/edit/").status_code == 403
+    assert county.post("/org/person/new/", {"name": "x"}).status_code == 403
+    # The switcher lists all four townships of the county.
+    page = county.get("/").content.decode()
+    for other in world.other_townships:
+        assert other.name in page
+    response = county.post("/township/", {"township": world.other_townships[1].id})
+    assert response.status_code == 302
+    assert world.other_townships[1].name in county.get("/org/regions/").content.decode()
+    api = county.get("/api/people/").json()
+    assert api["count"] >= Person.objects.filter(township=world.township).count()
+    assert county.patch(f"/api/people/{person.pk}/", {"position": "x"}, content_type="application/json").status_code == 403
+
+
+def test_role_without_org_rights_cannot_edit(world, client_for):
+    person = Person.objects.get(township=world.township, name="王丽")
+    assert client_for(Role.PETITION).get(f"/org/person/{person.pk}/edit/").status_code == 403
+    assert client_for(Role.OFFICE).get(f"/org/person/{person.pk}/edit/").status_code == 200
+
+
+def test_office_creates_person_with_chinese_errors(world, client_for):
+    office = client_for(Role.OFFICE)
+    response = office.post("/org/person/new/", {"name": ""})
+    assert response.status_code == 200
+    assert "该字段是必填项" in response.content.decode()
+    response = office.post("/org/person/new/", {"name": "新同志", "position": "干事", "active": "on"})
+    assert response.status_code == 302
+    created = Person.objects.get(name="新同志")
+    assert created.township == world.township and created.created_by == world.users[Role.OFFICE]
+
+
+def test_api_token_auth_and_masking(world):
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=world.users[Role.OFFICE])
+    client = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    data = client.get("/api/people/?search=王丽").json()
+    assert data["count"] == 1
+    assert "****" in data["results"][0]["phone"]
+    assert Client().get("/api/people/").status_code in (401, 403)
+
+
+def test_api_optimistic_locking(world, client_for):
+    office = client_for(Role.OFFICE)
+    advisor = LegalAdvisor.objects.filter(township=world.township).first()
+    url = f"/api/advisors/{advisor.pk}/"
+    ok = office.patch(url, {"firm": "甲所", "version": advisor.version}, content_type="application/json")
+    assert ok.status_code == 200, ok.content
+    stale = office.patch(url, {"firm": "乙所", "version": advisor.version}, content_type="application/json")
+    assert stale.status_code == 400 and "已被" in stale.content.decode()
+    assert LegalAdvisor.objects.get(pk=advisor.pk).firm == "甲所"
+
+
+def test_schema(client_for):
+    response = client_for(Role.OFFICE).get("/api/schema/")
+    assert response.status_code == 200
+    assert b"/api/people/" in response.content
