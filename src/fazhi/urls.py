@@ -19,11 +19,16 @@ urlpatterns = [
     path("indicators/", include("fazhi.indicators.urls")),
     path("api/", include("fazhi.api.urls")),
     path("admin/", admin.site.urls),
+    path("deadlines/", views_shell.DeadlineBoardView.as_view(), name="deadline_board"),
     path("healthz", views_shell.healthz, name="healthz"),
 ]
 
 # Each app mounts its pages under its own label (the portal at /public/).
 for label in LEDGER_APPS:
-    if find_spec(f"fazhi.{label}.urls"):
-        prefix = "public" if label == "portal" else label
-        urlpatterns.append(path(f"{prefix}/", include(import_module(f"fazhi.{label}.urls"))))
+    if label != "portal" and find_spec(f"fazhi.{label}.urls"):
+        urlpatterns.append(path(f"{label}/", include(import_module(f"fazhi.{label}.urls"))))
+
+# The public face: /public/ (index) and /public/<app>/ (each app's public_urls).
+from fazhi.portal.urls import public_patterns  # noqa: E402
+
+urlpatterns += [path("public/", include("fazhi.portal.urls")), path("public/", include(public_patterns))]

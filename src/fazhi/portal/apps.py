@@ -5,4 +5,4 @@ class PortalConfig(AppConfig):
     name = "fazhi.portal"
     label = "portal"
     verbose_name = "公众服务"
-    nav: list = []
+    nav = [("公众服务门户", "portal:index", "globe")]

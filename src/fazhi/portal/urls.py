@@ -1,0 +1,16 @@
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.urls import include, path
+
+from fazhi import LEDGER_APPS
+from fazhi.portal import views
+
+app_name = "portal"
+urlpatterns = [path("", views.PortalIndex.as_view(), name="index")]
+
+# Public pages of the ledger apps: /public/<app>/…, URL names "<app>_public:<name>".
+public_patterns = []
+for label in LEDGER_APPS:
+    if label != "portal" and find_spec(f"fazhi.{label}.public_urls"):
+        public_patterns.append(path(f"{label}/", include((import_module(f"fazhi.{label}.public_urls"), f"{label}_public"))))
