@@ -1,4 +1,5 @@
 import json
+import re
 
 from django.core.management import call_command
 
@@ -52,3 +53,17 @@ def test_dashboard_query_count_is_constant(world, client_for, django_assert_max_
     client.get("/")
     with django_assert_max_num_queries(40):
         client.get("/")
+
+
+def test_county_comparison(world, client_for, django_assert_max_num_queries):
+    county = client_for(Role.COUNTY)
+    page = county.get("/indicators/compare/?year=2025&code=org.villages")
+    assert page.status_code == 200
+    html = page.content.decode()
+    for township in [world.township, *world.other_townships]:
+        assert township.name in html
+    data = json.loads(re.search(r'id="compare-data" type="application/json">(.*?)</script>', html).group(1))
+    assert {"name": "绿水镇", "value": 4.0} in data and {"name": "青山镇", "value": 12.0} in data
+    county.get("/indicators/compare/?year=2025")
+    with django_assert_max_num_queries(60):
+        county.get("/indicators/compare/?year=2025")

@@ -92,3 +92,37 @@ class IndicatorRecordsView(TownshipPage):
             columns=columns,
         )
         return self.render_to_response(context)
+
+
+class CountyComparisonView(TownshipPage):
+    """The county view: every township of the current township's county side by side, per figure."""
+
+    template_name = "indicators/compare.html"
+
+    def get_context_data(self, **kwargs):
+        from fazhi.core.access import access_for
+        from fazhi.org.models import Region
+
+        year = requested_year(self.request)
+        county = self.request.township.parent
+        readable = access_for(self.request.user).readable
+        townships = list(Region.objects.townships().filter(parent=county, pk__in=readable).order_by("code", "name"))
+        codes = [code for code, ind in REGISTRY.items() if ind.dashboard]
+        chosen = self.request.GET.get("code") if self.request.GET.get("code") in REGISTRY else (codes[0] if codes else None)
+        table = []
+        columns = {code: REGISTRY[code].values_by_township(townships, year) for code in codes}
+        for township in townships:
+            table.append((township, [format_value(columns[code][township.id]) for code in codes]))
+        chart = [
+            {"name": t.name, "value": float(columns[chosen][t.id] or 0) if chosen in columns else 0} for t in townships
+        ]
+        return super().get_context_data(
+            title=f"{county.name}各乡镇比较",
+            county=county,
+            year=year,
+            indicators=[REGISTRY[c] for c in codes],
+            table=table,
+            chosen=REGISTRY.get(chosen),
+            chart=chart,
+            **kwargs,
+        )
