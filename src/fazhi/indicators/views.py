@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from fazhi.core.board import collect
 from fazhi.core.export import xlsx_response
 from fazhi.core.tables import Column
 from fazhi.indicators.registry import REGISTRY, Scope, compute_all, format_value
@@ -52,7 +53,21 @@ class DashboardView(TownshipPage):
         year = requested_year(self.request)
         codes = [code for code, ind in REGISTRY.items() if ind.dashboard]
         figures = compute_all(Scope(self.request.township, year), codes)
-        return super().get_context_data(title="工作台", year=year, sections=grouped(figures), **kwargs)
+        today = timezone.localdate()
+        urgent = [
+            (item, item.state(today), item.days_left(today))
+            for item in collect(self.request.township, today)
+            if item.state(today) in ("overdue", "soon")
+        ]
+        return super().get_context_data(
+            title="工作台",
+            year=year,
+            sections=grouped(figures),
+            urgent=urgent[:8],
+            overdue=sum(1 for _, state, _ in urgent if state == "overdue"),
+            soon=sum(1 for _, state, _ in urgent if state == "soon"),
+            **kwargs,
+        )
 
 
 class IndicatorListView(TownshipPage):
