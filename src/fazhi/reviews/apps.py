@@ -5,4 +5,4 @@ class ReviewsConfig(AppConfig):
     name = "fazhi.reviews"
     label = "reviews"
     verbose_name = "合法性审查"
-    nav: list = []
+    nav = [("合法性审查", "reviews:legalityreview_list", "shield-check")]

@@ -1,0 +1,82 @@
+"""Legality review (合法性审查/审核): one queue for decisions, documents, contracts, enforcement and
+other legal matters (domain.md §3.2)."""
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from fazhi.core.models import Ledger
+from fazhi.reviews import rules
+
+
+class LegalityReview(Ledger):
+    class Kind(models.TextChoices):
+        DECISION = "decision", "重大行政决策"
+        DOCUMENT = "document", "行政规范性文件"
+        CONTRACT = "contract", "合同"
+        ENFORCEMENT = "enforcement", "重大执法决定"
+        OTHER = "other", "其他法律事务"
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", "待分派"
+        ASSIGNED = "assigned", "审查中"
+        CONCLUDED = "concluded", "已出具意见"
+        WITHDRAWN = "withdrawn", "已撤回"
+
+    class Conclusion(models.TextChoices):
+        LAWFUL = "lawful", "合法"
+        LAWFUL_AFTER_CHANGES = "lawful_after_changes", "修改后合法"
+        UNLAWFUL = "unlawful", "不合法"
+
+    PASSING = (Conclusion.LAWFUL, Conclusion.LAWFUL_AFTER_CHANGES)
+    OPEN = (State.REQUESTED, State.ASSIGNED)
+
+    state = models.CharField("状态", max_length=12, choices=State.choices, default=State.REQUESTED)
+    kind = models.CharField("审查类别", max_length=12, choices=Kind.choices, default=Kind.OTHER)
+    # The record under review; empty for matters that have no ledger of their own (招商引资, 信访答复…).
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True, editable=False)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
+    subject = GenericForeignKey("content_type", "object_id")
+    subject_title = models.CharField("送审事项", max_length=200)
+    submitted_by = models.CharField("送审单位", max_length=60, blank=True)
+    summary = models.TextField("送审说明", blank=True)
+    requested_on = models.DateField("送审日期", db_index=True)
+    due_on = models.DateField("审查期限", editable=False)
+    advisor = models.ForeignKey(
+        "org.LegalAdvisor", on_delete=models.PROTECT, null=True, blank=True, related_name="reviews", verbose_name="法律顾问"
+    )
+    reviewer = models.ForeignKey(
+        "org.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="审查人(司法所)"
+    )
+    necessity = models.TextField("必要性意见", blank=True)
+    legality = models.TextField("合法性意见", blank=True, help_text="权限、程序、内容是否合法（第二十七条）")
+    standardisation = models.TextField("规范性意见", blank=True)
+    operability = models.TextField("可操作性意见", blank=True)
+    changes = models.TextField("修改意见", blank=True)
+    conclusion = models.CharField("审查结论", max_length=24, choices=Conclusion.choices, blank=True)
+    concluded_on = models.DateField("出具意见日期", null=True, blank=True, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "合法性审查"
+        ordering = ["-requested_on", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.subject_title}"
+
+    @property
+    def rule(self):
+        return rules.for_kind(self.kind)
+
+    def compute_due(self):
+        return self.rule.due(self.requested_on)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN
+
+    @property
+    def on_time(self) -> bool | None:
+        if self.concluded_on is None:
+            return None
+        return self.concluded_on <= self.due_on
