@@ -1,0 +1,48 @@
+from rest_framework import serializers
+
+from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.reports.models import AnnualReport, ReportItem
+from fazhi.reports.services import WRITE_ROLES, to_document
+from fazhi.reports.views import ITEM_ROLES
+
+
+class ReportSerializer(LedgerSerializer):
+    text = serializers.SerializerMethodField(help_text="当前版本正文（指标已代入数值，不含编辑提示）")
+
+    class Meta(LedgerSerializer.Meta):
+        model = AnnualReport
+        fields = ("id", "township", "year", "title", "state", "report_date", "submitted_on", "published_on", "version", "text")
+        read_only_fields = fields
+
+    def get_text(self, report) -> list[str]:
+        if report.current is None:
+            return []
+        return [block.text for block in to_document(report).blocks]
+
+
+class ReportViewSet(LedgerViewSet):
+    """Reports are read here; they are written through the editor and its workflow."""
+
+    queryset = AnnualReport.objects.all()
+    serializer_class = ReportSerializer
+    write_roles = WRITE_ROLES
+    filterset_fields = ("year", "state")
+    http_method_names = ["get", "head", "options"]
+
+
+class ItemSerializer(LedgerSerializer):
+    class Meta(LedgerSerializer.Meta):
+        model = ReportItem
+        fields = ("id", "township", "year", "kind", "area", "title", "text", "order", "version")
+
+
+class ItemViewSet(LedgerViewSet):
+    queryset = ReportItem.objects.all()
+    serializer_class = ItemSerializer
+    write_roles = ITEM_ROLES
+    filterset_fields = ("year", "kind", "area")
+
+
+def register(router):
+    router.register("annual-reports", ReportViewSet)
+    router.register("report-items", ItemViewSet)
