@@ -80,3 +80,36 @@ class LegalityReview(Ledger):
         if self.concluded_on is None:
             return None
         return self.concluded_on <= self.due_on
+
+
+class PublicComment(Ledger):
+    """A comment from the public on a draft open for comment (a major decision or a normative document).
+
+    Lives here because both decisions and documents collect comments and ledger apps don't import each other.
+    """
+
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted", "采纳"
+        PARTLY = "partly", "部分采纳"
+        NOT_ADOPTED = "not_adopted", "未采纳"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, editable=False)
+    object_id = models.PositiveBigIntegerField(editable=False)
+    subject = GenericForeignKey("content_type", "object_id")
+    subject_title = models.CharField("征求意见稿", max_length=200, editable=False)
+    name = models.CharField("提出人", max_length=30, blank=True)
+    contact = models.CharField("联系方式", max_length=40, blank=True)
+    content = models.TextField("意见内容", max_length=2000)
+    submitted_at = models.DateTimeField("提交时间", auto_now_add=True, db_index=True)
+    ip = models.GenericIPAddressField("来源地址", null=True, blank=True, editable=False)
+    outcome = models.CharField("处理结果", max_length=12, choices=Outcome.choices, blank=True)
+    response = models.TextField("处理说明", blank=True)
+    handled = models.BooleanField("已处理", default=False, editable=False)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "公众意见"
+        ordering = ["-submitted_at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"对《{self.subject_title}》的意见"

@@ -1,6 +1,6 @@
 from fazhi.core.views import AttachmentUploadView, ledger_urls
 from fazhi.reviews import views
-from fazhi.reviews.models import LegalityReview
+from fazhi.reviews.models import LegalityReview, PublicComment
 
 
 class ReviewAttach(views.AdvisorScope, AttachmentUploadView):
@@ -14,4 +14,5 @@ urlpatterns = [
         LegalityReview, list_view=views.ReviewList, detail_view=views.ReviewDetail, form_view=views.ReviewForm,
         transition_view=views.ReviewTransition, upload_view=ReviewAttach,
     ),
+    *ledger_urls(PublicComment, list_view=views.CommentList, detail_view=views.CommentDetail, form_view=views.CommentEdit),
 ]

@@ -1,14 +1,18 @@
 import datetime as dt
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from fazhi.core import deadlines
+from fazhi.core import deadlines, masking
 from fazhi.core.access import access_for
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView
-from fazhi.reviews.models import LegalityReview
+from fazhi.core.workflow import Refused
+from fazhi.reviews.models import LegalityReview, PublicComment
 from fazhi.reviews.workflows import workflow
 
 WRITE_ROLES = (Role.ADVISOR,)  # plus the judicial office and admins (core.roles.MANAGERS)
@@ -116,3 +120,59 @@ class ReviewTransition(AdvisorScope, TransitionView):
     model = LegalityReview
     write_roles = WRITE_ROLES
     workflow = workflow
+
+
+class UserTransitionView(TransitionView):
+    """A TransitionView whose effects also get the acting user (data["user"]), for effects that create
+    records in the user's name (e.g. a transition that sends the record for legality review)."""
+
+    def post(self, request, pk, name):
+        record = get_object_or_404(self.scoped(), pk=pk)
+        try:
+            self.workflow.apply(record, name, request.user, data={**request.POST.dict(), "user": request.user})
+        except Refused as exc:
+            messages.error(request, f"操作未执行：{exc}")
+        else:
+            messages.success(request, f"已{self.workflow.get(name).label}。")
+        return HttpResponseRedirect(record.get_absolute_url())
+
+
+COMMENT_ROLES = (Role.OFFICE,)
+
+
+class CommentList(LedgerListView):
+    model = PublicComment
+    write_roles = COMMENT_ROLES
+    title = "公众意见"
+    columns = [
+        field_column(PublicComment, "subject_title"),
+        field_column(PublicComment, "name", mask=masking.mask_name),
+        Column("意见内容", lambda c: c.content[:60] + ("…" if len(c.content) > 60 else "")),
+        field_column(PublicComment, "submitted_at"),
+        field_column(PublicComment, "outcome"),
+        field_column(PublicComment, "handled"),
+    ]
+    search_fields = ("subject_title", "content")
+    filter_fields = ("handled", "outcome")
+    year_field = "submitted_at"
+    ordering = ("handled", "-submitted_at")
+
+
+class CommentDetail(LedgerDetailView):
+    model = PublicComment
+    write_roles = COMMENT_ROLES
+    fields = ("subject_title", "name", "contact", "content", "submitted_at", "outcome", "response")
+    masked = {"name": masking.mask_name, "contact": masking.mask_phone}
+    attachments = False
+
+
+class CommentEdit(LedgerFormView):
+    model = PublicComment
+    write_roles = COMMENT_ROLES
+    fields = ("outcome", "response")
+
+    def before_save(self, record, form):
+        super().before_save(record, form)
+        if record.outcome and not record.response.strip():
+            raise ValidationError("请填写处理说明（采纳情况及理由）。")
+        record.handled = bool(record.outcome)
