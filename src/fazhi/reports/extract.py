@@ -12,13 +12,13 @@ from pathlib import Path
 
 from fazhi.reports.parsing import parse_report
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 
 
 def decode_text(data: bytes) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -102,7 +102,7 @@ def reflow_pdf_text(text: str) -> str:
 def extract_text(path: str | Path) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in (".txt", ".md"):
+    if suffix == ".txt":
         return decode_text(path.read_bytes())
     if suffix == ".docx":
         return read_docx(path)

@@ -316,11 +316,14 @@ class _Figure:
 
 
 def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
-    return text.rfind(opening, 0, pos) > text.rfind(closing, 0, pos)
+    # Look back a bounded distance: quotes and brackets are short, and an
+    # unbounded search makes long run-on sentences quadratic.
+    start = max(0, pos - 200)
+    return text.rfind(opening, start, pos) > text.rfind(closing, start, pos)
 
 
 def _is_figure(sentence: str, m: re.Match, q: dict) -> bool:
-    before = sentence[: m.start()].rstrip()
+    before = sentence[max(0, m.start() - 8) : m.start()].rstrip()  # only its last characters matter
     if before.endswith("第") or re.search(r"[A-Za-z]$", before):
         return False  # article numbers (第24条), codes
     if q["unit"] in ("日", "天") and before.endswith("月"):
@@ -346,7 +349,8 @@ def _figures_in(sentence: str) -> list[_Figure]:
         q = _quantity_from_match(m)
         if q is None or not _is_figure(sentence, m, q):
             continue
-        start = max(previous_end, *(sentence.rfind(c, 0, m.start()) + 1 for c in "、，,：:（("))
+        lo = max(previous_end, m.start() - 30)  # labels are short; keeps long sentences linear
+        start = max(lo, *(sentence.rfind(c, lo, m.start()) + 1 for c in "、，,：:（("))
         label = sentence[start : m.start()].strip()
         figures.append(_Figure(q["value"], q["unit"], q["approx"], m.start(), m.end(), label))
         previous_end = m.end()
@@ -441,7 +445,7 @@ def _rate_checks(sentence: str, figures: list[_Figure]) -> list[dict]:
     checks = []
     for m in _RATE.finditer(sentence):
         key, stated = m[1], m[2]
-        counts = [f for f in figures if f.end <= m.start() and f.unit != "%" and not f.approx]
+        counts = [f for f in figures if f.end <= m.start() and f.unit != "%" and not f.approx][-12:]
         pairs = [
             (num, den)
             for num in counts
