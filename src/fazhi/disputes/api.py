@@ -1,0 +1,123 @@
+from django.db.models import Q
+
+from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.core import masking
+from fazhi.core.access import access_for
+from fazhi.disputes.models import Dispute, Mediator, ScreeningRound
+from fazhi.disputes.views import STAFF_ROLES, WRITE_ROLES
+
+
+class VillageConfinedViewSet(LedgerViewSet):
+    """core.access.scope confines a village cadre only when one township is asked for; the API lists
+    every readable township at once, so the confinement is applied here for each of them."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        access = access_for(self.request.user)
+        for township_id in access.townships:
+            villages = access.village_only(township_id)
+            if villages is not None:
+                queryset = queryset.exclude(
+                    Q(township_id=township_id) & (Q(village__isnull=True) | ~Q(village_id__in=villages))
+                )
+        return queryset
+
+
+class DisputeSerializer(LedgerSerializer):
+    class Meta(LedgerSerializer.Meta):
+        model = Dispute
+        fields = (
+            "id",
+            "township",
+            "village",
+            "number",
+            "received",
+            "source",
+            "type",
+            "parties",
+            "phone",
+            "summary",
+            "kind",
+            "mediator",
+            "state",
+            "level",
+            "outcome",
+            "agreement_date",
+            "resolved_on",
+            "confirmation_applied",
+            "criminal_risk",
+            "version",
+        )
+        read_only_fields = (*LedgerSerializer.Meta.read_only_fields, "number", "state", "resolved_on")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["parties"] = masking.mask_names(data["parties"])
+        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
+        return data
+
+
+class DisputeViewSet(VillageConfinedViewSet):
+    queryset = Dispute.objects.select_related("village", "mediator").order_by("-received", "-id")
+    serializer_class = DisputeSerializer
+    write_roles = WRITE_ROLES
+    filterset_fields = ("state", "type", "level", "kind", "village")
+    search_fields = ("number", "summary")
+
+
+class ScreeningSerializer(LedgerSerializer):
+    class Meta(LedgerSerializer.Meta):
+        model = ScreeningRound
+        fields = (
+            "id",
+            "township",
+            "village",
+            "date",
+            "frequency",
+            "screener",
+            "scope",
+            "found",
+            "notes",
+            "version",
+        )
+
+
+class ScreeningViewSet(VillageConfinedViewSet):
+    queryset = ScreeningRound.objects.order_by("-date", "-id")
+    serializer_class = ScreeningSerializer
+    write_roles = WRITE_ROLES
+    filterset_fields = ("village", "frequency")
+
+
+class MediatorSerializer(LedgerSerializer):
+    class Meta(LedgerSerializer.Meta):
+        model = Mediator
+        fields = (
+            "id",
+            "township",
+            "name",
+            "committee",
+            "full_time",
+            "position",
+            "phone",
+            "active",
+            "version",
+        )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
+        return data
+
+
+class MediatorViewSet(VillageConfinedViewSet):
+    queryset = Mediator.objects.order_by("id")
+    serializer_class = MediatorSerializer
+    write_roles = STAFF_ROLES
+    filterset_fields = ("committee", "full_time", "active")
+
+
+def register(router):
+    router.register("disputes", DisputeViewSet)
+    router.register("screening-rounds", ScreeningViewSet)
+    router.register("mediators", MediatorViewSet)

@@ -1,0 +1,125 @@
+"""Dispute figures (domain.md §3.4). Disputes are counted by the year they were received, so the
+resolution rate of a year compares like with like and never exceeds 100%."""
+
+from django.db.models import Q
+
+from fazhi.disputes.models import Dispute, MediationCommittee, Mediator, MediatorTraining, ScreeningRound
+from fazhi.indicators.registry import Scope, count, get, rate
+
+S = Dispute.State
+D = dict(model=Dispute, date_field="received", section="disputes")
+
+count("disputes.received", "受理矛盾纠纷", "起", sentence="共受理矛盾纠纷{value}起", dashboard=True, **D)
+count(
+    "disputes.mediated",
+    "调处矛盾纠纷",
+    "起",
+    filter=Q(state__in=[S.SETTLED, S.FAILED]),
+    sentence="调处{value}起",
+    **D,
+)
+count(
+    "disputes.resolved",
+    "成功化解矛盾纠纷",
+    "起",
+    filter=Q(state=S.SETTLED),
+    sentence="成功化解{value}起",
+    dashboard=True,
+    **D,
+)
+rate(
+    "disputes.resolution_rate",
+    "矛盾纠纷化解率",
+    "disputes.resolved",
+    "disputes.received",
+    sentence="化解率达{value}%",
+    section="disputes",
+    dashboard=True,
+)
+for level, label in Dispute.Level.choices:  # codes: disputes.by_level.group / village / township
+    count(
+        f"disputes.by_level.{level}",
+        f"在{label}级化解的矛盾纠纷",
+        "起",
+        filter=Q(state=S.SETTLED, level=level),
+        sentence=f"在{label}级化解{{value}}起",
+        **D,
+    )
+count("disputes.criminal_risk", "存在民转刑风险的纠纷", "起", filter=Q(criminal_risk=True), **D)
+count(
+    "disputes.judicial_confirmations",
+    "申请司法确认的调解协议",
+    "份",
+    filter=Q(confirmation_applied__isnull=False),
+    sentence="申请司法确认{value}件",
+    **D,
+)
+count(
+    "screening.rounds",
+    "矛盾纠纷排查",
+    "次",
+    ScreeningRound,
+    date_field="date",
+    sentence="开展矛盾纠纷排查{value}次",
+    section="disputes",
+    dashboard=True,
+)
+count(
+    "screening.zero_reports",
+    "零上报排查",
+    "次",
+    ScreeningRound,
+    date_field="date",
+    filter=Q(found=0),
+    section="disputes",
+)
+count(
+    "mediators.total",
+    "人民调解员",
+    "名",
+    Mediator,
+    filter=Q(active=True),
+    sentence="有人民调解员{value}名",
+    section="disputes",
+    dashboard=True,
+)
+count(
+    "mediators.full_time",
+    "专职人民调解员",
+    "名",
+    Mediator,
+    filter=Q(active=True, full_time=True),
+    sentence="其中专职调解员{value}名",
+    section="disputes",
+)
+count(
+    "mediators.committees",
+    "人民调解委员会",
+    "个",
+    MediationCommittee,
+    filter=Q(active=True),
+    sentence="建立人民调解委员会{value}个",
+    section="disputes",
+)
+count(
+    "mediators.trainings",
+    "调解员培训",
+    "次",
+    MediatorTraining,
+    date_field="date",
+    sentence="开展调解员培训{value}次",
+    section="disputes",
+)
+
+
+def report_sentences(scope: Scope) -> list[str]:
+    """The sentences the annual report uses, e.g. "共受理矛盾纠纷132起，调处132起"."""
+    value = {
+        code: get(code).value(scope)
+        for code in ("disputes.received", "disputes.mediated", "disputes.resolved")
+    }
+    rate_text = get("disputes.resolution_rate").render(get("disputes.resolution_rate").value(scope))
+    return [
+        f"{get('disputes.received').render(value['disputes.received'])}，{get('disputes.mediated').render(value['disputes.mediated'])}",
+        f"排查受理{value['disputes.received']}起、{get('disputes.resolved').render(value['disputes.resolved'])}，{rate_text}",
+    ]

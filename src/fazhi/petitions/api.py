@@ -1,0 +1,123 @@
+from django.db.models import Q
+
+from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.core import masking
+from fazhi.core.access import access_for
+from fazhi.petitions.models import HotlineTicket, Petition
+from fazhi.petitions.views import WRITE_ROLES
+
+
+class VillageConfinedViewSet(LedgerViewSet):
+    """core.access.scope confines a village cadre only when one township is asked for; the API lists
+    every readable township at once, so the confinement is applied here for each of them."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        access = access_for(self.request.user)
+        for township_id in access.townships:
+            villages = access.village_only(township_id)
+            if villages is not None:
+                queryset = queryset.exclude(
+                    Q(township_id=township_id) & (Q(village__isnull=True) | ~Q(village_id__in=villages))
+                )
+        return queryset
+
+
+class PetitionSerializer(LedgerSerializer):
+    class Meta(LedgerSerializer.Meta):
+        model = Petition
+        fields = (
+            "id",
+            "township",
+            "village",
+            "number",
+            "received",
+            "channel",
+            "origin",
+            "group_visit",
+            "representatives",
+            "petitioner",
+            "phone",
+            "subject",
+            "kind",
+            "litigation",
+            "legal_route",
+            "state",
+            "notice_due",
+            "accepted_on",
+            "handling_due",
+            "extended_on",
+            "outcome",
+            "closed_on",
+            "backlog",
+            "backlog_resolved_on",
+            "version",
+        )
+        read_only_fields = (
+            *LedgerSerializer.Meta.read_only_fields,
+            "number",
+            "state",
+            "notice_due",
+            "handling_due",
+            "extended_on",
+            "outcome",
+            "closed_on",
+            "accepted_on",
+        )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["petitioner"] = masking.mask_names(data["petitioner"])
+        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
+        return data
+
+
+class PetitionViewSet(VillageConfinedViewSet):
+    queryset = Petition.objects.order_by("-received", "-id")
+    serializer_class = PetitionSerializer
+    write_roles = WRITE_ROLES
+    filterset_fields = ("state", "channel", "origin", "kind", "litigation", "backlog", "village")
+    search_fields = ("number", "subject")
+
+
+class HotlineSerializer(LedgerSerializer):
+    class Meta(LedgerSerializer.Meta):
+        model = HotlineTicket
+        fields = (
+            "id",
+            "township",
+            "village",
+            "ticket_no",
+            "received",
+            "due",
+            "category",
+            "caller",
+            "phone",
+            "content",
+            "handler",
+            "state",
+            "reply",
+            "replied_on",
+            "satisfaction",
+            "version",
+        )
+        read_only_fields = (*LedgerSerializer.Meta.read_only_fields, "state")
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["caller"] = masking.mask_names(data["caller"])
+        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
+        return data
+
+
+class HotlineViewSet(VillageConfinedViewSet):
+    queryset = HotlineTicket.objects.order_by("-received", "-id")
+    serializer_class = HotlineSerializer
+    write_roles = WRITE_ROLES
+    filterset_fields = ("state", "category", "satisfaction", "village")
+    search_fields = ("ticket_no",)
+
+
+def register(router):
+    router.register("petitions", PetitionViewSet)
+    router.register("hotline-tickets", HotlineViewSet)

@@ -1,0 +1,123 @@
+"""Public pages: submit a petition online (信息网络, 信访工作条例 art. 17) and look up its progress.
+
+No login. The lookup shows only the number, dates, deadlines, the masked petitioner and the state;
+both pages are rate-limited per client address.
+"""
+
+import secrets
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views.generic import FormView
+
+from fazhi.core import masking
+from fazhi.core.ratelimit import allow
+from fazhi.core.services import save_record
+from fazhi.org.models import Region
+from fazhi.petitions import rules
+from fazhi.petitions.models import Petition
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read out over the phone
+
+
+def new_tracking_code() -> str:
+    return "XF" + "".join(secrets.choice(ALPHABET) for _ in range(8))
+
+
+class SubmitForm(forms.Form):
+    township = forms.ModelChoiceField(
+        Region.objects.none(), label="向哪个乡镇(街道)反映", empty_label="请选择"
+    )
+    petitioner = forms.CharField(label="信访人姓名", max_length=100)
+    phone = forms.RegexField(
+        r"^1\d{10}$", label="联系电话", error_messages={"invalid": "请填写11位手机号码。"}
+    )
+    subject = forms.CharField(label="信访事由", max_length=120)
+    content = forms.CharField(
+        label="主要诉求及事实理由", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["township"].queryset = Region.objects.townships()
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(label="查询码", max_length=12)
+
+
+class SubmitView(FormView):
+    template_name = "petitions/public_submit.html"
+    form_class = SubmitForm
+
+    def post(self, request, *args, **kwargs):
+        if not allow(request, "petitions-submit", limit=5, window=3600):
+            messages.error(request, "提交过于频繁，请一小时后再试。")
+            return self.render_to_response(self.get_context_data(form=self.get_form()), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        petition = Petition(
+            township=data["township"],
+            received=timezone.localdate(),
+            channel=Petition.Channel.ONLINE,
+            origin=Petition.Origin.DIRECT,
+            petitioner=data["petitioner"],
+            phone=data["phone"],
+            subject=data["subject"],
+            content=data["content"],
+            tracking_code=new_tracking_code(),
+        )
+        save_record(petition, None, reason="群众网上提交信访事项")
+        return self.render_to_response(self.get_context_data(form=SubmitForm(), created=petition))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title="网上信访", notice_rule=rules.NOTICE_DIRECT, **kwargs)
+
+
+class TrackView(FormView):
+    template_name = "petitions/public_track.html"
+    form_class = TrackForm
+
+    def get(self, request, *args, **kwargs):
+        if "code" not in request.GET:
+            return super().get(request, *args, **kwargs)
+        form = TrackForm(request.GET)
+        if not allow(request, "petitions-track", limit=20, window=60):
+            return self.render_to_response(self.get_context_data(form=form, limited=True), status=429)
+        record = None
+        if form.is_valid():
+            record = (
+                Petition.objects.filter(tracking_code=form.cleaned_data["code"].strip().upper())
+                .select_related("township")
+                .first()
+            )
+        return self.render_to_response(
+            self.get_context_data(form=form, searched=True, record=record and public_view(record))
+        )
+
+    def post(self, request, *args, **kwargs):
+        return redirect(request.path)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title="信访办理查询", **kwargs)
+
+
+def public_view(petition: Petition) -> dict:
+    """Only what the public may see: the masked petitioner, the subject, the state and the deadlines."""
+    rows = {
+        "编号": petition.number,
+        "受理机关": petition.township.government_name,
+        "收到日期": f"{petition.received:%Y-%m-%d}",
+        "信访人": masking.mask_names(petition.petitioner),
+        "信访事由": petition.subject,
+        "办理状态": petition.get_state_display(),
+    }
+    for label, due, rule, _done in petition.deadline_rows()[:2]:
+        rows[f"{label}期限"] = f"{due.date:%Y-%m-%d}（{rule.describe()}）"
+    if petition.outcome:
+        rows["处理意见"] = petition.get_outcome_display()
+    return rows
