@@ -38,18 +38,27 @@ VILLAGE_ROLES = (Role.OFFICE, Role.VILLAGE)
 
 
 class VillageFormMixin:
-    """A village cadre may only pick (and must pick) their own village."""
+    """A village cadre may only pick (and must pick) their own village; with one village it is preselected."""
+
+    def cadre_villages(self):
+        township = self.object.township if self.object else self.request.township
+        return access_for(self.request.user).village_only(township.id)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        villages = self.cadre_villages()
+        if villages and len(villages) == 1 and self.object is None:
+            initial["village"] = next(iter(villages))
+        return initial
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        township = self.object.township if self.object else self.request.township
-        villages = access_for(self.request.user).village_only(township.id)
+        villages = self.cadre_villages()
         if villages is not None and "village" in form.fields:
             field = form.fields["village"]
             field.queryset = field.queryset.filter(pk__in=villages)
             field.required = True
-            if len(villages) == 1 and not form.is_bound and self.object is None:
-                field.initial = next(iter(villages))
+            field.empty_label = None
         return form
 
 
@@ -130,7 +139,7 @@ class OutreachFormMixin(VillageFormMixin):
         initial.update(date=date, themed_day=themed_day)
         if theme:
             initial["theme"] = theme
-        if access_for(self.request.user).village_only(self.request.township.id) is not None:
+        if self.cadre_villages() is not None:
             initial["venue"] = A.Venue.VILLAGE
         return initial
 

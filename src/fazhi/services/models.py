@@ -55,7 +55,8 @@ class AdvisorAssessment(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "法律顾问年度考核"
         ordering = ["-year", "advisor"]
-        constraints = [models.UniqueConstraint(fields=["advisor", "year"], name="advisor_assessed_once_a_year")]
+        constraints = [models.UniqueConstraint(fields=["advisor", "year"], name="advisor_assessed_once_a_year",
+                                               violation_error_message="该法律顾问本年度已有考核记录。")]
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.advisor.name}"
@@ -310,7 +311,8 @@ class LawReport(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "述法"
         ordering = ["-year", "person"]
-        constraints = [models.UniqueConstraint(fields=["person", "year"], name="law_report_once_a_year")]
+        constraints = [models.UniqueConstraint(fields=["person", "year"], name="law_report_once_a_year",
+                                               violation_error_message="该人员本年度已有述法记录。")]
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.person.name}述法"

@@ -121,8 +121,6 @@ class AssessmentForm(LedgerFormView):
     def before_save(self, record, form):
         if not 0 <= record.score <= 100:
             raise ValidationError("考核得分应在0至100之间。")
-        if A.objects.filter(advisor=record.advisor, year=record.year).exclude(pk=record.pk).exists():
-            raise ValidationError(f"{record.advisor.name}{record.year}年度已有考核记录。")
         super().before_save(record, form)
 
 
@@ -408,11 +406,6 @@ class LawReportForm(LedgerFormView):
     model = LR
     write_roles = LEADERS
     fields = ("person", "year", "date", "content", "rating")
-
-    def before_save(self, record, form):
-        if LR.objects.filter(person=record.person, year=record.year).exclude(pk=record.pk).exists():
-            raise ValidationError(f"{record.person.name}{record.year}年度已有述法记录。")
-        super().before_save(record, form)
 
 
 ME = m.Measure
