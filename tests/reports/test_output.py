@@ -1,6 +1,5 @@
 """The demo township's 2025 report as .docx, PDF and HTML, read back by our own checker; the CLI."""
 
-import io
 import json
 import re
 import shutil
@@ -10,7 +9,6 @@ import docx
 import pytest
 from django.core.management import CommandError, call_command
 
-from fazhi.core.roles import Role
 from fazhi.reports import demo, render, services
 from fazhi.reports.extract import check_file
 from fazhi.reports.models import AnnualReport

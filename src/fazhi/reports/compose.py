@@ -145,7 +145,12 @@ class Composer:
     def __init__(self, township, year: int):
         self.township, self.year = township, year
         self.blocks: list[dict] = []
-        codes = [code for code in REGISTRY]
+        # Only the figures the text can use (computing the whole registry would be wasted queries).
+        wanted = {c for area in AREAS for p in area.points for s in p.sentences for c in _PLACEHOLDER.findall(s)}
+        wanted |= {c for s in FIRST_RESPONSIBLE.sentences for c in _PLACEHOLDER.findall(s)}
+        prefixes = tuple(prefix for area in AREAS for p in area.points for _, prefix, _ in p.breakdowns if prefix)
+        codes = [c for c in REGISTRY if c in wanted or c.startswith(prefixes)]
+        codes = list(dict.fromkeys(codes + [d for c in codes for d in (REGISTRY[c].numerator, REGISTRY[c].denominator) if d]))
         self.values = {f["code"]: f["value"] for f in compute_all(Scope(township, year), codes)}
 
     def add(self, kind: str, text: str, level: int = 0):

@@ -24,7 +24,7 @@ from fazhi.indicators.registry import REGISTRY
 from fazhi.reports import rules, services
 from fazhi.reports.compose import tokens
 from fazhi.reports.forms import BaselineForm, BlockForm, CheckForm, NewReportForm
-from fazhi.reports.models import AnnualReport, Baseline, ReportItem, ReportVersion
+from fazhi.reports.models import AnnualReport, Baseline, ReportItem
 from fazhi.reports.workflows import EDITABLE_STATES, WORKFLOW
 
 WRITE_ROLES = services.WRITE_ROLES
@@ -139,7 +139,7 @@ def _block_form(report, rows, block_id):
     row = next((r for r in rows if r["id"] == block_id and r["kind"] != "notice"), None)
     if row is None:
         return None
-    return {"row": row, "form": BlockForm(initial={"text": row["text"], "_version": report.version}),
+    return {"row": row, "form": BlockForm(initial={"text": row["text"]}), "version": report.version,
             "legend": _legend(report, row["text"])}
 
 
@@ -205,10 +205,12 @@ class BlockView(TownshipMixin, View):
         rows = services.editor_rows(report, report.current, services.baseline_for(report))
         row = next((r for r in rows if r["id"] == block_id), None)
         if row is None:
-            return HttpResponse(f'<div class="alert alert-warning">该段已删除。</div>')
+            return HttpResponse('<div class="alert alert-warning">该段已删除。</div>')
         context = {"object": report, "row": row, "editable": True, "error": error}
         if form is not None:
-            context["block_form"] = {"row": row, "form": form, "legend": _legend(report, form.data.get("text") or row["text"])}
+            # Keep the version the user's text was based on: a stale form stays stale until reloaded.
+            context["block_form"] = {"row": row, "form": form, "version": form.data.get("_version", ""),
+                                     "legend": _legend(report, form.data.get("text") or row["text"])}
         return render(self.request, self.template, context)
 
     def get(self, request, pk, block_id):

@@ -2,7 +2,6 @@
 `fazhi report check FILE [--json]`"""
 
 import json
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
