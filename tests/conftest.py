@@ -1,6 +1,12 @@
 """Shared fixtures. `world` is the demo organisation (江源县 › 青山镇, accounts for every role)."""
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# CI machines are small and busy: judge properties, not timings.
+hypothesis_settings.register_profile("fazhi", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("fazhi")
 
 
 @pytest.fixture(autouse=True)
