@@ -12,11 +12,11 @@ from fazhi.enforcement.models import Domain, EnforcementCase, EnforcementItem, E
 TODAY = dt.date(2026, 11, 20)
 
 
-def item(world, code="CF001", category=EnforcementItem.Category.PUNISHMENT, **kwargs):
+def item(world, code="CF001", category=EnforcementItem.Category.PUNISHMENT, township=None, **kwargs):
     values = dict(name="对露天焚烧秸秆的行政处罚", domain=Domain.ENVIRONMENT, legal_basis="《大气污染防治法》第一百一十九条",
                   assigned_by="江南省人民政府", published=True, published_on=dt.date(2025, 3, 1))
     values.update(kwargs)
-    return save_record(EnforcementItem(township=kwargs.pop("township", world.township), code=code, category=category, **values), None)
+    return save_record(EnforcementItem(township=township or world.township, code=code, category=category, **values), None)
 
 
 def officer(world, name="冯磊", valid_until=dt.date(2028, 6, 30), **kwargs):

@@ -93,7 +93,7 @@ def choice(choices) -> Callable:
     def parse(value):
         raw = text(value)
         if raw == "":
-            return ""
+            return None  # blank: the model's default applies
         if raw in by_label:
             return by_label[raw]
         if raw in values:
@@ -193,6 +193,14 @@ class Importer:
                     continue
                 if value is not None:
                     values[column.field] = value
+            # Duplicates are reported even on rows with other errors: the user fixes everything in one pass.
+            key = tuple(values.get(f) for f in self.unique)
+            if self.unique and all(k not in (None, "") for k in key):
+                if key in seen:
+                    row_errors.append(RowError(number, self._header(self.unique[0]), f"与第{seen[key]}行重复"))
+                elif key in existing:
+                    row_errors.append(RowError(number, self._header(self.unique[0]), "本乡镇已有该记录"))
+                seen.setdefault(key, number)
             if not row_errors:
                 record = self.model(township=township, **self.defaults, **values)
                 if self.prepare:
@@ -201,13 +209,6 @@ class Importer:
                     except CellError as exc:
                         row_errors.append(RowError(number, "", str(exc)))
                 row_errors += self._model_errors(record, number)
-                key = tuple(values.get(f) for f in self.unique)
-                if self.unique and not row_errors:
-                    if key in seen:
-                        row_errors.append(RowError(number, self._header(self.unique[0]), f"与第{seen[key]}行重复"))
-                    elif key in existing:
-                        row_errors.append(RowError(number, self._header(self.unique[0]), "本乡镇已有该记录"))
-                    seen[key] = number
                 if not row_errors:
                     records.append(record)
             result.errors += row_errors

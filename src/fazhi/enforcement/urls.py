@@ -12,7 +12,7 @@ urlpatterns = [
     *ledger_urls(models.EnforcementCase, list_view=views.CaseList, detail_view=views.CaseDetail, form_view=views.CaseForm,
                  transition_view=views.CaseTransition, upload_view=views.CaseAttach),
     path("enforcementcase/<int:pk>/action/<slug:action>/", views.CaseAction.as_view(), name="case_action"),
-    *ledger_urls(models.PublicEntry, list_view=views.EntryList, detail_view=views.EntryDetail),
+    *ledger_urls(models.PublicEntry, list_view=views.EntryList, detail_view=views.EntryDetail, form_view=views.EntryForm),
     path("publicentry/<int:pk>/withdraw/", views.EntryWithdraw.as_view(), name="entry_withdraw"),
     *ledger_urls(models.Inspection, list_view=views.InspectionList, detail_view=views.InspectionDetail, form_view=views.InspectionForm),
     *ledger_urls(models.JointOperation, list_view=views.JointList, detail_view=views.JointDetail, form_view=views.JointForm),

@@ -339,6 +339,20 @@ class EntryDetail(Enforcement, LedgerDetailView):
         return super().get_context_data(withdraw_due=services.withdraw_due(self.object), **kwargs)
 
 
+class EntryForm(Enforcement, LedgerFormView):
+    """Hand-written entries (e.g. 事前公示 of a campaign, art. 39); decisions are published by the workflow."""
+
+    model = PublicEntry
+    fields = ("kind", "title", "content", "article", "published_on")
+
+    def before_save(self, record, form):
+        super().before_save(record, form)
+        if record.case_id:
+            from fazhi.enforcement.public_urls import masked_entry
+
+            masked_entry(record)  # an edited decision entry stays masked
+
+
 class EntryWithdraw(Enforcement, TownshipMixin, TemplateView):
     model = PublicEntry
 
