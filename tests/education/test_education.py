@@ -262,3 +262,10 @@ def test_demo_is_idempotent_and_covers_both_years(world):
     assert not A.objects.filter(date__gt=world.today).exists()
     assert A.objects.filter(township=world.other_townships[0]).exists()
     assert A.objects.filter(created_by=world.users[Role.VILLAGE], village=world.villages[0]).exists()
+
+
+@pytest.mark.parametrize("code", ["education.materials", "education.by_venue.online", "liaisons.villages_meeting_target",
+                                  "exams.pass_rate", "study.pre_meeting_sessions"])
+def test_figures_drill_down_to_records(world, client_for, code):
+    demo.build(world)
+    assert client_for(Role.JUDICIAL).get(f"/indicators/{code}/?year=2025").status_code == 200

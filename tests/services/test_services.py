@@ -330,3 +330,10 @@ def test_demo_is_idempotent(world):
     assert m.DisclosureItem.objects.filter(township=world.other_townships[2]).exists()
     assert not m.DisclosureItem.objects.filter(published_on__gt=world.today).exists()
     assert m.DisclosureRequest.objects.exclude(state=R.REPLIED).exists()  # something on the deadline board
+
+
+@pytest.mark.parametrize("code", ["disclosure.items", "disclosure.requests_on_time_rate", "duties.law_reports",
+                                  "legal_aid.consultations", "services.online_rate", "advisors.services"])
+def test_figures_drill_down_to_records(world, client_for, code):
+    demo.build(world)
+    assert client_for(Role.JUDICIAL).get(f"/indicators/{code}/?year=2025").status_code == 200

@@ -21,9 +21,10 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = ["建国", "秀兰", "志强", "桂芳", "德华", "玉梅", "永强", "春燕", "海涛", "金凤"]
 
 
-def _date(rng, year, today, last_month=12):
-    date = dt.date(year, rng.randint(1, last_month), rng.randint(1, 28))
-    return min(date, today)
+def _date(rng, year, today):
+    """A day of `year`, never after the demo's today (so 2026 runs from January to date)."""
+    start, end = dt.date(year, 1, 1), min(dt.date(year, 12, 31), today)
+    return start + dt.timedelta(days=rng.randint(0, (end - start).days))
 
 
 def build(ctx: DemoContext) -> None:
