@@ -13,19 +13,19 @@ from fazhi.reviews.models import LegalityReview
 from fazhi.reviews.services import complete_review, request_review, reviews_of
 
 D = dt.date
-O = CleanupItem.Outcome
+Outcome = CleanupItem.Outcome
 # Documents made before the system was used, all in the 2025 cleanup: (year, title, outcome)
 OLD_DOCUMENTS = [
-    (2019, "青山镇村级财务管理办法", O.REPEAL), (2019, "青山镇农村建房管理暂行办法", O.EXPIRE),
-    (2020, "青山镇森林防火管理规定", O.CONTINUE), (2020, "青山镇集镇环境卫生管理办法", O.AMEND),
-    (2020, "青山镇殡葬管理实施细则", O.CONTINUE), (2021, "青山镇农村公路养护管理办法", O.CONTINUE),
-    (2021, "青山镇扶贫资金管理办法", O.REPEAL), (2021, "青山镇河道管理办法", O.CONTINUE),
-    (2022, "青山镇城乡居民医疗救助实施细则", O.REPEAL), (2022, "青山镇农贸市场管理办法", O.CONTINUE),
-    (2022, "青山镇村级公益事业一事一议实施办法", O.CONTINUE), (2023, "青山镇农村集体资产管理办法", O.CONTINUE),
-    (2023, "青山镇新冠肺炎疫情防控补助办法", O.REPEAL), (2024, "青山镇茶叶品牌保护办法", O.CONTINUE),
-    (2024, "青山镇村规民约备案审查办法", O.CONTINUE),
+    (2019, "青山镇村级财务管理办法", Outcome.REPEAL), (2019, "青山镇农村建房管理暂行办法", Outcome.EXPIRE),
+    (2020, "青山镇森林防火管理规定", Outcome.CONTINUE), (2020, "青山镇集镇环境卫生管理办法", Outcome.AMEND),
+    (2020, "青山镇殡葬管理实施细则", Outcome.CONTINUE), (2021, "青山镇农村公路养护管理办法", Outcome.CONTINUE),
+    (2021, "青山镇扶贫资金管理办法", Outcome.REPEAL), (2021, "青山镇河道管理办法", Outcome.CONTINUE),
+    (2022, "青山镇城乡居民医疗救助实施细则", Outcome.REPEAL), (2022, "青山镇农贸市场管理办法", Outcome.CONTINUE),
+    (2022, "青山镇村级公益事业一事一议实施办法", Outcome.CONTINUE), (2023, "青山镇农村集体资产管理办法", Outcome.CONTINUE),
+    (2023, "青山镇新冠肺炎疫情防控补助办法", Outcome.REPEAL), (2024, "青山镇茶叶品牌保护办法", Outcome.CONTINUE),
+    (2024, "青山镇村规民约备案审查办法", Outcome.CONTINUE),
 ]
-REASONS = {O.REPEAL: "上位法已修改，不再适用", O.EXPIRE: "调整对象已消失", O.AMEND: "部分条款与新修订的上位法不一致"}
+REASONS = {Outcome.REPEAL: "上位法已修改，不再适用", Outcome.EXPIRE: "调整对象已消失", Outcome.AMEND: "部分条款与新修订的上位法不一致"}
 # New documents walked through the workflow: (title, market related, how far, start)
 NEW_DOCUMENTS = [
     ("青山镇民宿经营管理办法", True, "filed", D(2025, 3, 3)),
@@ -64,7 +64,7 @@ def build(ctx):
         other.save(update_fields=["doc_prefix"])
         docs = [_old_document(other, f"{other.name}{name}", D(2021 + k, 5, 12), k + 1, None)
                 for k, name in enumerate(["村级财务管理办法", "河道管理办法", "集镇环境卫生管理办法"])]
-        _cleanup(other, docs, None, outcomes=[O.CONTINUE, O.REPEAL, O.CONTINUE])
+        _cleanup(other, docs, None, outcomes=[Outcome.CONTINUE, Outcome.REPEAL, Outcome.CONTINUE])
 
 
 def _old_document(township, title, published, number, user):

@@ -7,7 +7,7 @@ from fazhi.documents.models import CleanupCampaign, CleanupItem, Contract, Norma
 from fazhi.indicators.registry import Scope, count, format_value, get
 from fazhi.reviews.models import LegalityReview
 
-O = CleanupItem.Outcome
+Outcome = CleanupItem.Outcome
 CLEANUP = dict(model=CleanupItem, township_field="campaign__township", date_field="campaign__concluded_on", section="documents")
 DONE = Q(campaign__state__in=CleanupCampaign.DONE)
 
@@ -17,10 +17,10 @@ count("documents.normative.filed", "报送备案的规范性文件", "件", Norm
       date_field="filed_on", sentence="报送备案{value}件", section="documents")
 count("documents.cleanup.total", "清理行政规范性文件", "件", filter=DONE & ~Q(outcome=""),
       sentence="清理行政规范性文件{value}件", dashboard=True, **CLEANUP)
-count("documents.cleanup.remaining", "清理后继续有效", "件", filter=DONE & Q(outcome=O.CONTINUE), sentence="其中继续有效{value}件", **CLEANUP)
-count("documents.cleanup.repealed", "清理后废止", "件", filter=DONE & Q(outcome=O.REPEAL), sentence="废止{value}件", **CLEANUP)
-count("documents.cleanup.expired", "清理后失效", "件", filter=DONE & Q(outcome=O.EXPIRE), sentence="失效{value}件", **CLEANUP)
-count("documents.cleanup.to_amend", "清理后拟修改", "件", filter=DONE & Q(outcome=O.AMEND), sentence="拟修改{value}件", **CLEANUP)
+count("documents.cleanup.remaining", "清理后继续有效", "件", filter=DONE & Q(outcome=Outcome.CONTINUE), sentence="其中继续有效{value}件", **CLEANUP)
+count("documents.cleanup.repealed", "清理后废止", "件", filter=DONE & Q(outcome=Outcome.REPEAL), sentence="废止{value}件", **CLEANUP)
+count("documents.cleanup.expired", "清理后失效", "件", filter=DONE & Q(outcome=Outcome.EXPIRE), sentence="失效{value}件", **CLEANUP)
+count("documents.cleanup.to_amend", "清理后拟修改", "件", filter=DONE & Q(outcome=Outcome.AMEND), sentence="拟修改{value}件", **CLEANUP)
 
 _concluded_review = LegalityReview.objects.filter(
     content_type__app_label="documents", content_type__model="contract", object_id=OuterRef("pk"),

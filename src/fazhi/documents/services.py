@@ -12,7 +12,7 @@ from fazhi.documents import rules
 from fazhi.documents.models import CleanupCampaign, CleanupItem, NormativeDocument
 
 D = NormativeDocument.State
-O = CleanupItem.Outcome
+Outcome = CleanupItem.Outcome
 
 
 def doc_no(township, year: int, number: int) -> str:
@@ -94,10 +94,10 @@ def add_documents_in_force(campaign: CleanupCampaign, user) -> int:
 def set_outcome(item: CleanupItem, outcome: str, reason: str, user) -> CleanupItem:
     if item.campaign.state != CleanupCampaign.State.ONGOING:
         raise Refused("清理已完成，结果不能再修改。")
-    if outcome not in O.values:
+    if outcome not in Outcome.values:
         raise Refused("请选择清理结果。")
-    if outcome != O.CONTINUE and not reason.strip():
-        raise Refused(f"清理结果为“{O(outcome).label}”的须填写理由。")
+    if outcome != Outcome.CONTINUE and not reason.strip():
+        raise Refused(f"清理结果为“{Outcome(outcome).label}”的须填写理由。")
     item.outcome, item.reason = outcome, reason.strip()
     item._history_user = user
     item.save()
@@ -106,13 +106,13 @@ def set_outcome(item: CleanupItem, outcome: str, reason: str, user) -> CleanupIt
 
 def apply_outcomes(campaign: CleanupCampaign, user, on: dt.date) -> None:
     """When a campaign concludes, repealed and expired documents end; those to amend are marked."""
-    ends = {O.REPEAL: D.REPEALED, O.EXPIRE: D.EXPIRED, O.AMEND: D.AMENDED}
+    ends = {Outcome.REPEAL: D.REPEALED, Outcome.EXPIRE: D.EXPIRED, Outcome.AMEND: D.AMENDED}
     for item in campaign.items.select_related("document"):
         document = item.document
         if item.outcome not in ends or document.state not in NormativeDocument.IN_FORCE:
             continue
         document.state = ends[item.outcome]
-        if item.outcome != O.AMEND:
+        if item.outcome != Outcome.AMEND:
             document.ended_on = on
         document.end_note = f"{campaign.title}：{item.get_outcome_display()}（{item.reason}）"
         save_record(document, user, reason=document.end_note)
@@ -120,7 +120,7 @@ def apply_outcomes(campaign: CleanupCampaign, user, on: dt.date) -> None:
 
 def cleanup_summary(items) -> dict:
     """{outcome: count} plus "total", over CleanupItems (already fetched or a queryset)."""
-    counts = {code: 0 for code in O.values}
+    counts = {code: 0 for code in Outcome.values}
     for item in items:
         if item.outcome:
             counts[item.outcome] += 1

@@ -12,7 +12,13 @@ from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, T
 from fazhi.core.workflow import Refused
 from fazhi.documents import rules, services
 from fazhi.documents.models import CleanupCampaign, CleanupItem, Contract, NormativeDocument
-from fazhi.documents.workflows import CONTRACT_ROLES, ROLES, cleanup_workflow, contract_workflow, document_workflow
+from fazhi.documents.workflows import (
+    CONTRACT_ROLES,
+    ROLES,
+    cleanup_workflow,
+    contract_workflow,
+    document_workflow,
+)
 from fazhi.reviews.services import passing_review, reviews_of
 from fazhi.reviews.views import UserTransitionView
 
