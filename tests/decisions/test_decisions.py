@@ -149,6 +149,7 @@ def test_demo_figures_public_pages_and_list_queries(world, client, client_for, d
     with django_assert_max_num_queries(12):
         listing = office.get("/decisions/majordecision/")
     assert "共 7 条" in listing.content.decode()
+    assert "共 4 条" in office.get("/decisions/majordecision/?year=2025").content.decode()
     public = client.get("/public/decisions/").content.decode()
     assert "2026年度重大行政决策事项目录" in public
     catalogue = DecisionCatalogue.objects.get(township=world.township, year=2026)

@@ -212,3 +212,20 @@ def test_public_pages(world, client):
     assert client.get(f"/public/documents/consultations/{drafting.pk}/").status_code == 404
     portal = client.get("/public/").content.decode()
     assert "规范性文件清理结果" in portal and "重大行政决策事项目录" in portal
+
+
+def test_repeal_needs_a_reason_and_ends_validity(world, client_for, django_assert_max_num_queries):
+    office = world.users[Role.OFFICE]
+    doc = draft(world.township, state="filed", published_on=dt.date(2022, 1, 5), valid_from=dt.date(2022, 1, 5),
+                valid_until=dt.date(2027, 1, 4))
+    with pytest.raises(Refused, match="须填写理由"):
+        document_workflow.apply(doc, "repeal", office, {"note": ""})
+    assert NormativeDocument.objects.get(pk=doc.pk).state == "filed"
+    document_workflow.apply(doc, "repeal", office, {"note": "上位法已废止", "on": dt.date(2026, 2, 1)})
+    assert doc.ended_on == dt.date(2026, 2, 1) and services.validity_status(doc, dt.date(2026, 3, 1)) == "已废止"
+    for i in range(30):
+        draft(world.township, f"批量{i}", state="published", published_on=dt.date(2026, 1, 2))
+    client = client_for(Role.OFFICE)
+    with django_assert_max_num_queries(12):
+        page = client.get("/documents/normativedocument/?year=2026")
+    assert "共 30 条" in page.content.decode()

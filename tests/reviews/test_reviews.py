@@ -177,3 +177,20 @@ def test_board_lists_open_reviews(world, reviews):
     items = sorted(deadline_items(world.township, dt.date(2026, 5, 14)), key=lambda i: i.due.date)
     assert len(items) == 28 and items[0].state(dt.date(2026, 5, 14)) == "overdue"
     assert items[0].due.date == dt.date(2026, 5, 13)
+
+
+def test_office_handles_a_public_comment(world, client_for):
+    from fazhi.reviews.models import PublicComment
+
+    subject = Person.objects.get(township=world.township, name="王丽")
+    comment = PublicComment.objects.create(township=world.township, content_type_id=1, object_id=subject.pk,
+                                           subject_title="草案", name="李四", contact="13912345678", content="建议")
+    office = client_for(Role.OFFICE)
+    url = f"/reviews/publiccomment/{comment.pk}/edit/"
+    response = office.post(url, {"outcome": "adopted", "response": "", "_version": comment.version})
+    assert "请填写处理说明" in response.content.decode()
+    office.post(url, {"outcome": "adopted", "response": "已采纳", "_version": comment.version})
+    comment.refresh_from_db()
+    assert comment.handled and comment.outcome == "adopted"
+    detail = client_for(Role.PETITION).get(f"/reviews/publiccomment/{comment.pk}/").content.decode()
+    assert "139****5678" in detail and "李*" in detail and "13912345678" not in detail
