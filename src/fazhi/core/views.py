@@ -177,7 +177,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
     def get_history(self):
         entries = list(self.object.history.all().select_related("history_user").order_by("-history_date", "-history_id"))
         rows = []
-        for newer, older in zip(entries, entries[1:] + [None], strict=True):
+        for newer, older in zip(entries, [*entries[1:], None], strict=False):
             changes = []
             if older is not None:
                 delta = newer.diff_against(older, excluded_fields=["updated_at", "updated_by", "version"])
