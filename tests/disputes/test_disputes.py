@@ -301,3 +301,20 @@ def test_public_submission_is_rate_limited(world):
     codes = [public.post("/public/disputes/apply/", data).status_code for _ in range(7)]
     assert codes[:5] == [200] * 5 and codes[-1] == 429
     assert Dispute.objects.filter(summary="限流").count() == 5
+
+
+def test_every_page_opens_for_an_editor_and_a_reader(town, client_for):
+    from fazhi.disputes.models import MediatorTraining
+
+    judicial, county = client_for(Role.JUDICIAL), client_for(Role.COUNTY)
+    for model in (Dispute, ScreeningRound, MediationCommittee, Mediator, MediatorTraining):
+        record = model.objects.filter(township=town.township).first()
+        name = model._meta.model_name
+        for client in (judicial, county):
+            assert client.get(f"/disputes/{name}/{record.pk}/").status_code == 200, name
+        assert judicial.get(f"/disputes/{name}/{record.pk}/edit/").status_code == 200, name
+        assert judicial.get(f"/disputes/{name}/new/").status_code == 200, name
+    page = judicial.get(
+        f"/disputes/dispute/{Dispute.objects.filter(township=town.township, outcome='written').first().pk}/"
+    )
+    assert "司法确认申请截止" in page.content.decode() and "第三十三条" in page.content.decode()

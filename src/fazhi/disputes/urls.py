@@ -4,42 +4,28 @@ from fazhi.disputes import models, views
 app_name = "disputes"
 
 
-class DisputeUpload(AttachmentUploadView):
-    model = models.Dispute
-    write_roles = views.WRITE_ROLES
+def ledger(model, list_view, detail_view, form_view, **kwargs):
+    """Every ledger takes attachments (agreements, screening sheets, training photos)."""
+    upload = type(
+        f"{model.__name__}Upload",
+        (AttachmentUploadView,),
+        {"model": model, "write_roles": detail_view.write_roles},
+    )
+    return ledger_urls(
+        model, list_view=list_view, detail_view=detail_view, form_view=form_view, upload_view=upload, **kwargs
+    )
 
 
 urlpatterns = [
-    *ledger_urls(
+    *ledger(
         models.Dispute,
-        list_view=views.DisputeList,
-        detail_view=views.DisputeDetail,
-        form_view=views.DisputeForm,
+        views.DisputeList,
+        views.DisputeDetail,
+        views.DisputeForm,
         transition_view=views.DisputeTransition,
-        upload_view=DisputeUpload,
     ),
-    *ledger_urls(
-        models.ScreeningRound,
-        list_view=views.ScreeningList,
-        detail_view=views.ScreeningDetail,
-        form_view=views.ScreeningForm,
-    ),
-    *ledger_urls(
-        models.MediationCommittee,
-        list_view=views.CommitteeList,
-        detail_view=views.CommitteeDetail,
-        form_view=views.CommitteeForm,
-    ),
-    *ledger_urls(
-        models.Mediator,
-        list_view=views.MediatorList,
-        detail_view=views.MediatorDetail,
-        form_view=views.MediatorForm,
-    ),
-    *ledger_urls(
-        models.MediatorTraining,
-        list_view=views.TrainingList,
-        detail_view=views.TrainingDetail,
-        form_view=views.TrainingForm,
-    ),
+    *ledger(models.ScreeningRound, views.ScreeningList, views.ScreeningDetail, views.ScreeningForm),
+    *ledger(models.MediationCommittee, views.CommitteeList, views.CommitteeDetail, views.CommitteeForm),
+    *ledger(models.Mediator, views.MediatorList, views.MediatorDetail, views.MediatorForm),
+    *ledger(models.MediatorTraining, views.TrainingList, views.TrainingDetail, views.TrainingForm),
 ]

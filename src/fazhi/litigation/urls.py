@@ -4,39 +4,28 @@ from fazhi.litigation import models, views
 app_name = "litigation"
 
 
-class CaseUpload(AttachmentUploadView):
-    model = models.LitigationCase
-    write_roles = views.WRITE_ROLES
+def ledger(model, list_view, detail_view, form_view, **kwargs):
+    """Every ledger takes attachments (answers, judgments, assessment reports, review minutes)."""
+    upload = type(
+        f"{model.__name__}Upload",
+        (AttachmentUploadView,),
+        {"model": model, "write_roles": detail_view.write_roles},
+    )
+    return ledger_urls(
+        model, list_view=list_view, detail_view=detail_view, form_view=form_view, upload_view=upload, **kwargs
+    )
 
 
 urlpatterns = [
-    *ledger_urls(
+    *ledger(
         models.LitigationCase,
-        list_view=views.CaseList,
-        detail_view=views.CaseDetail,
-        form_view=views.CaseForm,
+        views.CaseList,
+        views.CaseDetail,
+        views.CaseForm,
         transition_view=views.CaseTransition,
-        upload_view=CaseUpload,
     ),
-    *ledger_urls(
-        models.Hearing,
-        list_view=views.HearingList,
-        detail_view=views.HearingDetail,
-        form_view=views.HearingForm,
-    ),
-    *ledger_urls(
-        models.RiskAssessment,
-        list_view=views.AssessmentList,
-        detail_view=views.AssessmentDetail,
-        form_view=views.AssessmentForm,
-    ),
-    *ledger_urls(
-        models.RiskArea, list_view=views.AreaList, detail_view=views.AreaDetail, form_view=views.AreaForm
-    ),
-    *ledger_urls(
-        models.RiskReview,
-        list_view=views.ReviewList,
-        detail_view=views.ReviewDetail,
-        form_view=views.ReviewForm,
-    ),
+    *ledger(models.Hearing, views.HearingList, views.HearingDetail, views.HearingForm),
+    *ledger(models.RiskAssessment, views.AssessmentList, views.AssessmentDetail, views.AssessmentForm),
+    *ledger(models.RiskArea, views.AreaList, views.AreaDetail, views.AreaForm),
+    *ledger(models.RiskReview, views.ReviewList, views.ReviewDetail, views.ReviewForm),
 ]

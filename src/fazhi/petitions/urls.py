@@ -6,26 +6,32 @@ from fazhi.petitions import models, views
 app_name = "petitions"
 
 
-class PetitionUpload(AttachmentUploadView):
-    model = models.Petition
-    write_roles = views.WRITE_ROLES
+def ledger(model, list_view, detail_view, form_view, **kwargs):
+    """Every ledger takes attachments (the reply document, the notice, the ticket's record)."""
+    upload = type(
+        f"{model.__name__}Upload",
+        (AttachmentUploadView,),
+        {"model": model, "write_roles": detail_view.write_roles},
+    )
+    return ledger_urls(
+        model, list_view=list_view, detail_view=detail_view, form_view=form_view, upload_view=upload, **kwargs
+    )
 
 
 urlpatterns = [
     path("petition/<int:pk>/close/", views.PetitionClose.as_view(), name="petition_close"),
-    *ledger_urls(
+    *ledger(
         models.Petition,
-        list_view=views.PetitionList,
-        detail_view=views.PetitionDetail,
-        form_view=views.PetitionForm,
+        views.PetitionList,
+        views.PetitionDetail,
+        views.PetitionForm,
         transition_view=views.PetitionTransition,
-        upload_view=PetitionUpload,
     ),
-    *ledger_urls(
+    *ledger(
         models.HotlineTicket,
-        list_view=views.HotlineList,
-        detail_view=views.HotlineDetail,
-        form_view=views.HotlineForm,
+        views.HotlineList,
+        views.HotlineDetail,
+        views.HotlineForm,
         transition_view=views.HotlineTransition,
     ),
 ]

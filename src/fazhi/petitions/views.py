@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from fazhi.core import deadlines, masking
 from fazhi.core.access import require_write
@@ -11,6 +12,7 @@ from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView, attach
 from fazhi.core.workflow import Refused
 from fazhi.org.models import Person
+from fazhi.petitions import rules
 from fazhi.petitions.models import REPLY_STEP, HotlineTicket, Petition
 from fazhi.petitions.workflows import CUSTOM_FORMS, HOTLINE_WORKFLOW, WORKFLOW
 
@@ -19,11 +21,14 @@ WRITE_ROLES = (Role.PETITION,)
 
 def next_due(petition: Petition) -> str:
     """The date the office must act by next: the notice while registered, then the handling period."""
-    if petition.state == Petition.State.REGISTERED:
-        return f"{petition.notice_due:%Y-%m-%d} 告知" if petition.notice_due else ""
-    if petition.state == Petition.State.ACCEPTED and petition.handling_due:
-        return f"{petition.handling_due:%Y-%m-%d} 办结" + ("（已延期）" if petition.extended_on else "")
-    return ""
+    if petition.state == Petition.State.REGISTERED and petition.notice_due:
+        due, text = petition.notice_due, "告知"
+    elif petition.state == Petition.State.ACCEPTED and petition.handling_due:
+        due, text = petition.handling_due, "办结（已延期）" if petition.extended_on else "办结"
+    else:
+        return ""
+    late = "，已逾期" if due < timezone.localdate() else ""
+    return f"{due:%Y-%m-%d} {text}{late}"
 
 
 class PetitionList(LedgerListView):
@@ -119,6 +124,7 @@ class PetitionDetail(LedgerDetailView):
                 "department__name", "name"
             ),
             outcomes=Petition.Outcome.choices,
+            extension_rule=rules.EXTENSION,
             legal_routes=Petition.LegalRoute.choices,
             reply_count=petition.reply_documents().count(),
         )
