@@ -55,6 +55,8 @@ def run_one(db: str, scale: str, args) -> dict:
         command.append("--quick")
     if args.volume:
         command += ["--volume", str(args.volume)]
+    if args.load_timing:
+        command += ["--load-timing", args.load_timing]
     if args.no_load or (scale == "province" and not args.province_load):
         command.append("--no-load")
     env = dict(
@@ -153,6 +155,9 @@ def main(argv=None):
     parser.add_argument("--no-load", action="store_true", help="skip the HTTP load benchmarks")
     parser.add_argument(
         "--province-load", action="store_true", help="also run the HTTP load at province scale"
+    )
+    parser.add_argument(
+        "--load-timing", help="rounds,seconds,warmup of each HTTP load (default 5,3,1.5; quick 2,1,0.3)"
     )
     parser.add_argument("--out", default=str(HERE / "results.json"))
     args = parser.parse_args(argv)

@@ -83,10 +83,19 @@ def prepare(kind: str, keep: bool = False) -> Database:
     return Database(kind, url, var_dir)
 
 
-def migrate():
+def migrate(use_migrations: bool = False):
+    """Create the schema. By default straight from the models (like pytest's --nomigrations): a
+    fresh SQLite schema takes ~3 s instead of ~10 s (and over a minute on a busy 2-core machine), and
+    a ledger whose migration has not landed yet still gets its table. The schema is the models'
+    (indexes and constraints included); pass use_migrations=True to run the real migrations."""
+    from django.conf import settings
     from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
+    if not use_migrations:
+        from django.apps import apps
+
+        settings.MIGRATION_MODULES = {config.label: None for config in apps.get_app_configs()}
+    call_command("migrate", interactive=False, verbosity=0, run_syncdb=True)
 
 
 def versions() -> dict:

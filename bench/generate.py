@@ -430,7 +430,7 @@ class Generator:
                 through += [
                     Through(legaladvisor_id=a.id, region_id=v) for v in villages[k * chunk : (k + 1) * chunk]
                 ]
-        self.write(LegalAdvisor, advisors)
+        self.write(LegalAdvisor, advisors, keep_ids=True)
         self.write(Through, through)
 
         profiles, groups, members = [], [], []
@@ -459,8 +459,8 @@ class Generator:
                     LeadingGroupMember(group_id=g.id, person_id=p, duty=d)
                     for p, d in zip(persons[: len(duties)], duties, strict=False)
                 ]
-        self.write(TownshipProfile, profiles)
-        self.write(LeadingGroup, groups)
+        self.write(TownshipProfile, profiles, keep_ids=True)
+        self.write(LeadingGroup, groups, keep_ids=True)
         self.write(LeadingGroupMember, members)
 
     # ---- ledgers ------------------------------------------------------------------------------
@@ -559,8 +559,12 @@ class Generator:
             for t in self.townships:
                 years = self.scale.years if dated else (self.scale.years[-1],)
                 for year in years:
-                    for _ in range(per):
-                        rows.append(filler.make(t.id, year))
+                    for i in range(per):
+                        filler.index = i
+                        try:
+                            rows.append(filler.make(t.id, year))
+                        except Exhausted:  # a unique (parent, year) ran out of parents
+                            break
                         if len(rows) >= 20_000:
                             self.write(model, rows, keep_ids=filler.referenced)
                             written += len(rows)
@@ -707,6 +711,10 @@ def figure_fields(model) -> set[str]:
     return names
 
 
+class Exhausted(Exception):
+    pass
+
+
 class Filler:
     """Makes instances of one model with realistic values for the fields that matter.
 
@@ -727,7 +735,18 @@ class Filler:
         for c in model._meta.constraints:
             if isinstance(c, m.UniqueConstraint) and c.fields:
                 unique |= set(c.fields) - {"township"}
-        self.makers = []  # (attname, maker(township_id, year, day) -> value)
+        together = [
+            set(c.fields) for c in model._meta.constraints if isinstance(c, m.UniqueConstraint) and c.fields
+        ]
+        together += [set(t) for t in model._meta.unique_together]
+        self.unique_fks = {
+            name
+            for fields in together
+            for name in fields
+            if name != "township" and model._meta.get_field(name).is_relation
+        }
+        self.index = 0
+        self.makers = []  # (attname, maker(township_id, year) -> value)
         self.date_fields = []
         self.content_type_field = None
         for f in model._meta.fields:
@@ -793,10 +812,7 @@ class Filler:
         kwargs = {a: fn(township_id, year) for a, fn in self.makers}
         if self.date_fields:
             day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 330))
-            for attname, null, with_time in self.dates:
-                if null and rng.random() < 0.3:
-                    kwargs[attname] = None
-                    continue
+            for attname, _null, with_time in self.dates:
                 if with_time:
                     kwargs[attname] = dt.datetime(
                         day.year, day.month, day.day, rng.randint(1, 9), rng.randint(0, 59), tzinfo=dt.UTC
@@ -844,11 +860,17 @@ class Filler:
     def related_maker(self, f):
         target, rng, gen = f.related_model, self.rng, self.gen
 
+        cycle = f.name in self.unique_fks
+
         def maker(t, y):
             sample = gen.ids.get(target, {})
             bucket = sample.get(t)
             if bucket is None:
                 bucket = sample[t] = [pk for b in sample.values() for pk in b[:5]]
+            if cycle and bucket:
+                if self.index >= len(bucket):
+                    raise Exhausted
+                return bucket[self.index]
             if not bucket or (f.null and rng.random() < 0.1):
                 if not f.null:
                     raise ValueError(f"no {target._meta.label} rows for required {f.name}")

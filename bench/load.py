@@ -26,7 +26,8 @@ class Round:
     requests: int
     errors: int
     seconds: float
-    latencies: list[float]
+    latencies: list[float]  # completed requests; a timed-out one counts at the timeout (a lower bound)
+    timeouts: int = 0
 
     @property
     def rps(self) -> float:
@@ -57,6 +58,10 @@ class Measured:
         return sum(r.errors for r in self.rounds)
 
     @property
+    def timeouts(self) -> int:
+        return sum(r.timeouts for r in self.rounds)
+
+    @property
     def requests(self) -> int:
         return sum(r.requests for r in self.rounds)
 
@@ -69,18 +74,21 @@ def median(values):
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
-def hammer(port: int, path: str, cookie: str, seconds: float, concurrency: int) -> Round:
-    """GET `path` from `concurrency` keep-alive connections for `seconds`."""
+def hammer(
+    port: int, path: str, cookie: str, seconds: float, concurrency: int, timeout: float = 10.0, idle=None
+) -> Round:
+    """GET `path` from `concurrency` keep-alive connections for `seconds`. A request that takes longer
+    than `timeout` is abandoned and counted as a timeout (its latency as `timeout`: a lower bound)."""
     deadline = time.perf_counter() + seconds
     lock = threading.Lock()
     latencies: list[float] = []
-    errors = [0]
+    errors = [0, 0]
     headers = {"Cookie": cookie, "Accept": "text/html", "Host": "127.0.0.1"}
 
     def worker():
         own: list[float] = []
-        bad = 0
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        bad = slow = 0
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
         while time.perf_counter() < deadline:
             started = time.perf_counter()
             try:
@@ -91,17 +99,24 @@ def hammer(port: int, path: str, cookie: str, seconds: float, concurrency: int) 
                     bad += 1
                 if response.getheader("Connection", "").lower() == "close":
                     conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+            except TimeoutError:
+                slow += 1
+                own.append(timeout)
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+                continue
             except (OSError, http.client.HTTPException):
                 bad += 1
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
                 continue
             own.append(time.perf_counter() - started)
         conn.close()
         with lock:
             latencies.extend(own)
             errors[0] += bad
+            errors[1] += slow
 
     started = time.perf_counter()
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
@@ -110,7 +125,25 @@ def hammer(port: int, path: str, cookie: str, seconds: float, concurrency: int) 
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
-    return Round(len(latencies), errors[0], elapsed, latencies)
+    if errors[1] and idle is not None:
+        idle()  # the server is still working on the abandoned requests: let it finish first
+    return Round(len(latencies) - errors[1], errors[0], elapsed, latencies, errors[1])
+
+
+def cpu_seconds(pgid: int) -> float:
+    """CPU time used so far by every process of a process group (the gunicorn master and workers)."""
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # the process group (field 5 of stat)
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def measure(
@@ -121,13 +154,15 @@ def measure(
     warmup: float,
     concurrency: int,
     log=print,
+    timeout: float = 10.0,
+    idle=None,
 ) -> dict[str, Measured]:
     """targets: name -> (path, cookie). Warm every target up, then `rounds` rounds over all targets,
     each round in a rotated order."""
     names = list(targets)
     for name in names:
         path, cookie = targets[name]
-        warm = hammer(port, path, cookie, warmup, concurrency)
+        warm = hammer(port, path, cookie, warmup, concurrency, timeout, idle)
         if warm.requests == 0 or warm.errors:
             log(
                 f"  ! {name} {path}: {warm.errors} errors in warm-up of {warm.requests + warm.errors} requests"
@@ -137,7 +172,7 @@ def measure(
         order = names[r % len(names) :] + names[: r % len(names)]
         for name in order:
             path, cookie = targets[name]
-            results[name].rounds.append(hammer(port, path, cookie, seconds, concurrency))
+            results[name].rounds.append(hammer(port, path, cookie, seconds, concurrency, timeout, idle))
     return results
 
 
@@ -192,6 +227,17 @@ class Server:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError("gunicorn did not answer /healthz within 60 s")
+
+    def wait_idle(self, limit: float = 180.0):
+        """Until the server's processes use (almost) no CPU for 0.5 s."""
+        deadline = time.time() + limit
+        last = cpu_seconds(self.process.pid)
+        while time.time() < deadline:
+            time.sleep(0.5)
+            now = cpu_seconds(self.process.pid)
+            if now - last < 0.05:
+                return
+            last = now
 
     def stop(self):
         if self.process and self.process.poll() is None:
