@@ -7,8 +7,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-STEPS = [("立案", "filed"), ("开始调查取证", "investigating"), ("送达告知书", "notified"),
-         ("作出决定", "decided"), ("送达决定书", "served"), ("执行", "executing")]
+# (button, full-process step the files belong to)
+STEPS = [("立案", "立案"), ("开始调查取证", "调查取证"), ("送达告知书", "告知"),
+         ("作出决定", "决定"), ("送达决定书", "送达"), ("执行", "执行")]
 
 
 def upload(page, step, kind, tmp_path):
@@ -57,13 +58,13 @@ def test_case_from_discovery_to_closing(login, live_world, tmp_path):
         page.get_by_role("button", name=label, exact=True).click()
         assert f"已{label}" in page.content(), page.locator(".alert").all_inner_texts()
         upload(page, step, "doc", tmp_path)
-        if step != "executing":
+        if step != "执行":
             upload(page, step, "photo", tmp_path)
 
     # The execution step has no photo/audio/video yet: closing is refused (art. 47).
     page.get_by_role("button", name="结案", exact=True).click()
     assert "全过程记录不完整" in page.content() and "执行（缺音像记录）" in page.content()
-    upload(page, "executing", "photo", tmp_path)
+    upload(page, "执行", "photo", tmp_path)
     page.get_by_role("button", name="结案", exact=True).click()
     assert page.locator("#record-state").inner_text() == "结案"
     assert "已办环节记录完整" in page.locator("#three-systems").inner_text()

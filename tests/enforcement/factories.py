@@ -39,5 +39,9 @@ def case(world, officers=None, **kwargs):
 
 
 def upload(record, user, step, kind):
+    """Attach a file to a full-process step given by its state code ("filed") or name ("立案")."""
+    from fazhi.enforcement.workflows import RECORD_STEPS
+
+    step = dict(RECORD_STEPS).get(step, step)
     content, suffix = ((b"%PDF-1.4 doc " + step.encode()), "pdf") if kind == "doc" else ((b"\xff\xd8\xff photo " + step.encode()), "jpg")
     return attach(record, SimpleUploadedFile(f"{step}-{kind}.{suffix}", content), user, step=step, kind=kind)

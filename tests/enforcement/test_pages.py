@@ -79,7 +79,7 @@ def test_case_transition_and_attachment_pages(world, client_for):
     assert "操作未执行" in response.content.decode()
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    brigade.post(f"/enforcement/enforcementcase/{record.pk}/attach/", {"file": SimpleUploadedFile("立案审批表.pdf", b"%PDF-1.4 x"), "step": "filed", "kind": "doc"})
+    brigade.post(f"/enforcement/enforcementcase/{record.pk}/attach/", {"file": SimpleUploadedFile("立案审批表.pdf", b"%PDF-1.4 x"), "step": "立案", "kind": "doc"})
     page = brigade.get(record.get_absolute_url()).content.decode()
     assert "立案审批表.pdf" in page and "立案（缺音像记录）" in page and "作出决定" in page
 
@@ -175,3 +175,16 @@ def test_officer_list_shows_quota_and_expiry(world, client_for):
     page = client_for(Role.ENFORCEMENT).get("/enforcement/enforcementofficer/").content.decode()
     assert "编制数" in page and "30天后到期" in page and "无有效证件" in page
     assert '<div class="fs-5" id="brigade-actual">2</div>' in page
+
+
+def test_api_scoped_masked_and_state_only_through_workflow(world, client_for, outsider):
+    record = case(world)
+    brigade = client_for(Role.ENFORCEMENT)
+    assert b"/api/enforcement/cases/" in brigade.get("/api/schema/").content
+    response = brigade.patch(f"/api/enforcement/cases/{record.pk}/", {"state": "closed", "location": "青山村3组", "version": record.version},
+                             content_type="application/json")
+    assert response.status_code == 200, response.content
+    fresh = EnforcementCase.objects.get(pk=record.pk)
+    assert fresh.state == "discovered" and fresh.location == "青山村3组"  # the state is not writable here
+    assert outsider.get(f"/api/enforcement/cases/{record.pk}/").status_code == 404
+    assert client_for(Role.COUNTY).patch(f"/api/enforcement/cases/{record.pk}/", {"location": "x"}, content_type="application/json").status_code == 403

@@ -129,7 +129,7 @@ def _officers(township, user, ctx):
 def _upload(case, user, step, kind):
     content, suffix = (DOC, "pdf") if kind == "doc" else (PHOTO, "jpg")
     label = dict(RECORD_STEPS)[step]
-    attach(case, SimpleUploadedFile(f"{case.number}-{label}-{'文书' if kind == 'doc' else '现场照片'}.{suffix}", content), user, step=step, kind=kind)
+    attach(case, SimpleUploadedFile(f"{case.number}-{label}-{'文书' if kind == 'doc' else '现场照片'}.{suffix}", content), user, step=label, kind=kind)
 
 
 # The newest cases stand in every state of the procedure, newest first.

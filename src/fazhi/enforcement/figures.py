@@ -72,10 +72,10 @@ rate("enforcement.cases.legal_review_rate", "重大执法决定法制审核率",
 
 
 def _full_record(scope: Scope):
-    from fazhi.enforcement.workflows import missing_record
+    from fazhi.enforcement.workflows import missing_records
 
     closed = get("enforcement.cases.closed").records(scope)
-    return closed.filter(pk__in=[case.pk for case in closed if not missing_record(case)])
+    return closed.filter(pk__in=[pk for pk, missing in missing_records(list(closed)).items() if not missing])
 
 
 count("enforcement.cases.full_record", "全过程记录完整的已结案件", "件", EnforcementCase, queryset=_full_record, section=SECTION)

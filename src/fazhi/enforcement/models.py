@@ -156,7 +156,7 @@ class EnforcementCase(Ledger):
         ordering = ["-discovered_on", "-id"]
 
     def __str__(self) -> str:
-        return self.number or f"案件#{self.pk}"
+        return self.number or f"线索{self.pk}（未立案）"
 
     @property
     def domain(self) -> str:

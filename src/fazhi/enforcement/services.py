@@ -52,7 +52,7 @@ def publish_decision(case: EnforcementCase, user, on: dt.date | None = None) -> 
     """Publish a decision with social impact (行政处罚法 art. 48); one entry per case."""
     entry = case.public_entries.filter(kind=PublicEntry.Kind.DECISION).first() if case.pk else None
     entry = entry or PublicEntry(township=case.township, village=case.village, case=case, kind=PublicEntry.Kind.DECISION)
-    entry.title = f"{case.township.name}行政处罚决定公开：{case.title}"
+    entry.title = f"{case.township.name}行政执法决定公开：{case.title}"
     entry.content = public_text(case)
     entry.published_on = on or timezone.localdate()
     return save_record(entry, user, reason="依《行政处罚法》第四十八条公开执法决定")

@@ -179,7 +179,7 @@ def _decision_due(case):
 class CaseList(Enforcement, LedgerListView):
     model = EnforcementCase
     columns = [
-        field_column(EnforcementCase, "number"),
+        Column("案件编号", str, sort="number"),
         field_column(EnforcementCase, "title"),
         field_column(EnforcementCase, "party", mask=masking.mask_names),
         field_column(EnforcementCase, "item.name", label="执法事项"),
@@ -205,7 +205,7 @@ CASE_FIELDS = ("source", "item", "title", "party", "party_id_number", "party_pho
 class CaseDetail(Enforcement, LedgerDetailView):
     model = EnforcementCase
     workflow = workflow
-    attachment_steps = [(code.value, label) for code, label in RECORD_STEPS]
+    attachment_steps = [(label, label) for _, label in RECORD_STEPS]
     related_template = "enforcement/_case.html"
     masked = {"party": masking.mask_names, "party_id_number": masking.mask_id_number, "party_phone": masking.mask_phone}
     fields = ("number", "state", "source", "item", "title", "party", "party_id_number", "party_phone", "village",
@@ -244,8 +244,9 @@ class CaseDetail(Enforcement, LedgerDetailView):
             from fazhi.reviews.services import passing_review, reviews_of
 
             review = passing_review(case) or reviews_of(case).order_by("-id").first()
+        today = timezone.localdate()
         context.update(
-            deadlines=deadlines,
+            deadlines=[(*row, (row[1].date - today).days) for row in deadlines],
             missing_record=missing_record(case) if case.state not in (EnforcementCase.State.DISCOVERED, EnforcementCase.State.DROPPED) else [],
             excluded_periods=case.excluded_periods.all(),
             excluded_kinds=ExcludedPeriod.Kind.choices,

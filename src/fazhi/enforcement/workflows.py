@@ -17,7 +17,9 @@ from fazhi.enforcement.models import EnforcementCase
 S = EnforcementCase.State
 ROLES = (Role.ENFORCEMENT,)
 
-# Steps of the full-process record (art. 47: 启动、调查取证、审核、决定、送达、执行), by the state they end in.
+# Steps of the full-process record (art. 47: 启动、调查取证、审核、决定、送达、执行): the state a step is
+# done in, and its Chinese name — which is also what an attachment's `step` holds, so the generic
+# attachment table reads well.
 RECORD_STEPS = [
     (S.FILED, "立案"),
     (S.INVESTIGATING, "调查取证"),
@@ -92,29 +94,35 @@ def decision_recorded(case, data):
 
 def missing_record(case) -> list[str]:
     """Steps of the full-process record this case went through that lack a document or audio/video/photo."""
+    return missing_records([case])[case.pk]
+
+
+def missing_records(cases) -> dict[int, list[str]]:
+    """`missing_record` for many cases in two queries (figures count every closed case)."""
     from fazhi.core.models import Attachment
 
-    passed = passed_steps(case)
-    kinds: dict[str, set[str]] = {}
+    ids = [case.pk for case in cases]
+    passed: dict[int, set[str]] = {case.pk: {case.state} for case in cases}
+    for pk, state in EnforcementCase.history.filter(id__in=ids).values_list("id", "state"):
+        passed[pk].add(state)
+    kinds: dict[tuple[int, str], set[str]] = {}
     attachments = Attachment.objects.filter(
-        content_type__app_label="enforcement", content_type__model="enforcementcase", object_id=case.pk
-    ).values_list("step", "kind")
-    for step, kind in attachments:
-        kinds.setdefault(step, set()).add(kind)
-    missing = []
-    for code, label in RECORD_STEPS:
-        if code not in passed:
-            continue
-        have = kinds.get(code, set())
-        lacks = [what for what, ok in (("文字记录", "doc" in have), ("音像记录", bool(have & set(AV_KINDS)))) if not ok]
-        if lacks:
-            missing.append(f"{label}（缺{'、'.join(lacks)}）")
-    return missing
-
-
-def passed_steps(case) -> set[str]:
-    """States the case has been in, from its permanent history (so a skipped 法制审核 is not demanded)."""
-    return set(case.history.values_list("state", flat=True)) | {case.state}
+        content_type__app_label="enforcement", content_type__model="enforcementcase", object_id__in=ids
+    ).values_list("object_id", "step", "kind")
+    for pk, step, kind in attachments:
+        kinds.setdefault((pk, step), set()).add(kind)
+    result = {}
+    for pk in ids:
+        missing = []
+        for code, label in RECORD_STEPS:
+            if code not in passed[pk]:
+                continue  # a step the case never went through (e.g. 法制审核 of a minor case) is not demanded
+            have = kinds.get((pk, label), set())
+            lacks = [what for what, ok in (("文字记录", "doc" in have), ("音像记录", bool(have & set(AV_KINDS)))) if not ok]
+            if lacks:
+                missing.append(f"{label}（缺{'、'.join(lacks)}）")
+        result[pk] = missing
+    return result
 
 
 def full_record(case, data):
