@@ -318,3 +318,26 @@ def test_every_page_opens_for_an_editor_and_a_reader(town, client_for):
         f"/disputes/dispute/{Dispute.objects.filter(township=town.township, outcome='written').first().pk}/"
     )
     assert "司法确认申请截止" in page.content.decode() and "第三十三条" in page.content.decode()
+
+
+def test_village_cadre_records_a_zero_finding_round(town, client_for):
+    cadre = client_for(Role.VILLAGE)
+    own, other = town.villages[0], town.villages[1]
+    data = {
+        "date": "2026-11-20",
+        "frequency": "weekly",
+        "screener": "黄大山",
+        "scope": "全村6个村民小组",
+        "found": "0",
+    }
+    assert cadre.post("/disputes/screeninground/new/", {**data, "village": other.pk}).status_code == 200
+    assert not ScreeningRound.objects.filter(screener="黄大山").exists()
+    response = cadre.post("/disputes/screeninground/new/", {**data, "village": own.pk})
+    assert response.status_code == 302
+    round_ = ScreeningRound.objects.get(screener="黄大山")
+    assert round_.zero_report and round_.village == own and round_.created_by == town.users[Role.VILLAGE]
+    assert "零上报" in cadre.get(round_.get_absolute_url()).content.decode()
+    assert (
+        get("screening.zero_reports").value(Scope(town.township, 2026))
+        == ScreeningRound.objects.filter(township=town.township, date__year=2026, found=0).count()
+    )

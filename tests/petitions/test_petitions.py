@@ -214,6 +214,8 @@ def test_channels_add_up_to_total_and_rates_are_computed(town):
     assert get("petitions.backlog_resolved").value(Scope(town.township, 2026)) == 2
     assert Petition.objects.filter(township=town.township, extended_on__isnull=False).count() == 1
     assert HotlineTicket.objects.filter(township=town.township).count() > 100
+    closed = Petition.objects.filter(township=town.township, state="closed")
+    assert all(p.reply_documents().count() == 1 for p in closed[:5])
 
 
 def test_report_sentence(world):

@@ -4,11 +4,14 @@ litigation-type items routed to legal procedure."""
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from simple_history.utils import bulk_create_with_history
 
 from fazhi.core.demo import DemoContext
 from fazhi.core.roles import Role
-from fazhi.petitions.models import HotlineTicket, Petition
+from fazhi.core.views import attach
+from fazhi.petitions import rules
+from fazhi.petitions.models import REPLY_STEP, HotlineTicket, Petition
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
 GIVEN = "建国秀英桂兰明华玉梅国强志强春生海燕小红德胜永福金凤长林红霞文斌丽娟"
@@ -54,6 +57,7 @@ def build(ctx: DemoContext) -> None:
     for petition in petitions:
         petition.refresh_dues()
     bulk_create_with_history(petitions, Petition, default_user=user, default_change_reason="演示数据")
+    _reply_documents(ctx, user)
     _hotline(ctx, rng, user)
     for other in ctx.other_townships:
         _light(ctx, rng, other)
@@ -127,6 +131,20 @@ def _special_cases(ctx, petitions):
         petition.backlog_resolved_on = resolved
         petition.review_requested_on = petition.replied_on + dt.timedelta(days=20)
         petition.review_replied_on = petition.review_requested_on + dt.timedelta(days=28)
+
+
+def _reply_documents(ctx, user):
+    """Every closed petition has its written reply attached, as the close guard requires of users."""
+    closed = Petition.objects.filter(township=ctx.township, state=Petition.State.CLOSED)
+    for petition in closed:
+        text = (
+            f"{ctx.township.government_name}\n信访事项处理意见书\n编号：{petition.number}\n"
+            f"信访事由：{petition.subject}\n处理意见：{petition.get_outcome_display()}\n"
+            f"如不服本处理意见，可自收到之日起{rules.REVIEW_REQUEST.effective_count}日内请求复查（{rules.REVIEW_REQUEST.article}）。\n"
+            f"{petition.replied_on:%Y年%m月%d日}\n"
+        )
+        upload = SimpleUploadedFile(f"{petition.number}处理意见书.txt", text.encode(), content_type="text/plain")
+        attach(petition, upload, user, step=REPLY_STEP, kind="doc")
 
 
 def _hotline(ctx, rng, user):
