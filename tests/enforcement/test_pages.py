@@ -188,3 +188,21 @@ def test_api_scoped_masked_and_state_only_through_workflow(world, client_for, ou
     assert fresh.state == "discovered" and fresh.location == "青山村3组"  # the state is not writable here
     assert outsider.get(f"/api/enforcement/cases/{record.pk}/").status_code == 404
     assert client_for(Role.COUNTY).patch(f"/api/enforcement/cases/{record.pk}/", {"location": "x"}, content_type="application/json").status_code == 403
+
+
+def test_inspection_form_and_hazard_deadline(world, client_for):
+    from fazhi.enforcement.board import deadline_items
+    from fazhi.enforcement.models import Inspection
+
+    brigade = client_for(Role.ENFORCEMENT)
+    data = {"kind": "safety", "title": "11月安全隐患排查", "planned_on": "2026-11-02", "done_on": "2026-11-02",
+            "hazards_found": "5", "hazards_rectified": "6"}
+    response = brigade.post("/enforcement/inspection/new/", data)
+    assert "已整改隐患数不能多于发现的隐患数" in response.content.decode() and not Inspection.objects.exists()
+    data["hazards_rectified"] = "3"
+    assert "请填写整改期限" in brigade.post("/enforcement/inspection/new/", data).content.decode()
+    data["rectify_by"] = "2026-11-16"
+    assert brigade.post("/enforcement/inspection/new/", data).status_code == 302
+    items = [i for i in deadline_items(world.township, dt.date(2026, 11, 20)) if "隐患待整改" in i.title]
+    assert [(i.title, i.due.date, i.state(dt.date(2026, 11, 20))) for i in items] == [
+        ("执法检查 11月安全隐患排查：2处隐患待整改", dt.date(2026, 11, 16), "overdue")]

@@ -107,9 +107,9 @@ count("enforcement.evaluations.total", "评查案卷", "卷", CaseEvaluation, da
       sentence="评查执法案卷{value}卷", section=SECTION)
 total("enforcement.evaluations.score_sum", "评查得分合计", "分", CaseEvaluation, "total", date_field="evaluated_on", section=SECTION)
 total("enforcement.evaluations.max_sum", "评查满分合计", "分", CaseEvaluation, "max_total", date_field="evaluated_on", section=SECTION)
-# Every checklist totals 100 points, so the score rate is the township's average score.
-rate("enforcement.evaluations.average", "案卷评查平均得分", "enforcement.evaluations.score_sum", "enforcement.evaluations.max_sum",
-     sentence="案卷评查平均得分{value}分", section=SECTION, dashboard=True)
+# Every checklist totals 100 points, so the score rate equals the township's average score.
+rate("enforcement.evaluations.average", "案卷评查平均得分率", "enforcement.evaluations.score_sum", "enforcement.evaluations.max_sum",
+     sentence="案卷评查平均得分率{value}%", section=SECTION, dashboard=True)
 
 
 # -- report sentences ------------------------------------------------------------------------------

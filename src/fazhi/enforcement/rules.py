@@ -17,8 +17,11 @@ FILING = Rule("enforcement.filing", "核查线索并决定是否立案", 15, WOR
               note="按执法领域在设置 FAZHI_ENFORCEMENT_FILING_DAYS 中调整")
 CERTIFICATE_REMINDER = Rule("enforcement.certificate_reminder", "执法证件到期前提醒换证", 60, CALENDAR_DAYS,
                             "国办发〔2018〕118号（证件由省级统一制发；提醒期为本系统设置）", verified=False)
+# The rectification deadline is set by the inspection itself (责令限期整改); the rule only names the basis.
+RECTIFY = Rule("enforcement.rectify", "安全隐患限期整改", 30, CALENDAR_DAYS, "《安全生产法》第六十五条（期限由检查时责令确定）",
+               verified=False, note="看板按检查记录填写的整改期限提示")
 
-RULES = (DECISION, HEARING_REQUEST, HEARING_NOTICE, FINE_PAYMENT, WITHDRAW, FILING, CERTIFICATE_REMINDER)
+RULES = (DECISION, HEARING_REQUEST, HEARING_NOTICE, FINE_PAYMENT, WITHDRAW, FILING, CERTIFICATE_REMINDER, RECTIFY)
 
 
 def filing_rule(domain: str) -> Rule:
