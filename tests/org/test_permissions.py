@@ -107,3 +107,18 @@ def test_schema(client_for):
     response = client_for(Role.OFFICE).get("/api/schema/")
     assert response.status_code == 200
     assert b"/api/people/" in response.content
+
+
+def test_village_cadre_confined_to_village_without_township_filter(world):
+    """scope() with no township (as the API lists) still confines a village cadre to their village."""
+    from fazhi.core.access import scope
+    from fazhi.org.models import Department
+
+    own, other = world.villages[0], world.villages[1]
+    Department.objects.create(township=world.township, village=own, name="村调委会")
+    Department.objects.create(township=world.township, village=other, name="邻村调委会")
+    visible = set(scope(Department.objects.all(), world.users[Role.VILLAGE]).values_list("name", flat=True))
+    assert "村调委会" in visible and "邻村调委会" not in visible
+    assert "党政办" not in visible  # township-level records have no village
+    office_sees = set(scope(Department.objects.all(), world.users[Role.OFFICE]).values_list("name", flat=True))
+    assert {"村调委会", "邻村调委会", "党政办"} <= office_sees

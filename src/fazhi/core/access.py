@@ -59,18 +59,28 @@ def access_for(user) -> Access:
 
 
 def scope(queryset, user, township=None):
-    """Records of `queryset` the user may read, optionally narrowed to one township."""
+    """Records of `queryset` the user may read, optionally narrowed to one township.
+
+    A village cadre is confined to their villages in every township where that is their only role,
+    whether or not a township is given (the API lists across townships).
+    """
+    from django.db.models import Q
+
     access = access_for(user)
     ids = access.readable
     if township is not None:
         ids = ids & {township.id}
     queryset = queryset.filter(township_id__in=ids)
-    model = queryset.model
-    if township is not None and any(f.name == "village" for f in model._meta.fields):
-        villages = access.village_only(township.id)
-        if villages is not None:
-            queryset = queryset.filter(village_id__in=villages)
-    return queryset
+    if not any(f.name == "village" for f in queryset.model._meta.fields):
+        return queryset
+    confined = {t: access.village_only(t) for t in ids}
+    confined = {t: villages for t, villages in confined.items() if villages is not None}
+    if not confined:
+        return queryset
+    allowed = Q(township_id__in=ids - set(confined))
+    for township_id, villages in confined.items():
+        allowed |= Q(township_id=township_id, village_id__in=villages)
+    return queryset.filter(allowed)
 
 
 def can_read(user, township) -> bool:

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.forms import modelform_factory
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
@@ -174,6 +174,14 @@ class LedgerDetailView(TownshipMixin, DetailView):
             rows.append((column.label, column.text(obj)))
         return rows
 
+    def upload_url(self) -> str:
+        """Where the attach form posts, or "" when the ledger has no upload view (the form is hidden)."""
+        opts = self.object._meta
+        try:
+            return reverse(f"{opts.app_label}:{opts.model_name}_attach", args=[self.object.pk])
+        except NoReverseMatch:
+            return ""
+
     def get_history(self):
         entries = list(self.object.history.all().select_related("history_user").order_by("-history_date", "-history_id"))
         rows = []
@@ -210,6 +218,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
                 content_type__app_label=obj._meta.app_label, content_type__model=obj._meta.model_name, object_id=obj.pk
             ).select_related("uploaded_by"),
             attachment_steps=self.attachment_steps,
+            upload_url=self.upload_url(),
             attachment_kinds=Attachment._meta.get_field("kind").choices,
             related_template=self.related_template,
         )
