@@ -59,10 +59,9 @@ count("enforcement.cases.major", "重大执法决定", "件", EnforcementCase, f
 
 
 def _reviewed(scope: Scope):
-    from fazhi.reviews.services import passing_review
+    from fazhi.reviews.services import with_passing_review
 
-    major = get("enforcement.cases.major").records(scope)
-    return major.filter(pk__in=[case.pk for case in major if passing_review(case) is not None])
+    return with_passing_review(get("enforcement.cases.major").records(scope))
 
 
 count("enforcement.cases.reviewed", "经法制审核的重大执法决定", "件", EnforcementCase, queryset=_reviewed,

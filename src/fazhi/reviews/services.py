@@ -1,6 +1,7 @@
 """The legality review service every other ledger uses: request a review, ask whether one passed."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from fazhi.core.services import save_record
@@ -66,6 +67,21 @@ def passing_review(subject) -> LegalityReview | None:
         .first()
     )
     return latest if latest is not None and latest.conclusion in LegalityReview.PASSING else None
+
+
+def with_passing_review(queryset):
+    """The subjects of `queryset` whose latest concluded review passed — `passing_review` for a whole
+    list in one query (figures and boards must not ask once per record)."""
+    latest = (
+        LegalityReview.objects.filter(
+            content_type=ContentType.objects.get_for_model(queryset.model),
+            object_id=OuterRef("pk"),
+            state=LegalityReview.State.CONCLUDED,
+        )
+        .order_by("-concluded_on", "-id")
+        .values("conclusion")[:1]
+    )
+    return queryset.annotate(latest_conclusion=Subquery(latest)).filter(latest_conclusion__in=LegalityReview.PASSING)
 
 
 DEFAULT_OPINIONS = {
