@@ -13,8 +13,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--disable-quic", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
 ]
 
 
@@ -46,8 +51,12 @@ def login(browser, live_server, live_world):
     contexts = []
 
     def make(username: str, viewport=None):
-        context = browser.new_context(base_url=live_server.url, viewport=viewport or {"width": 1366, "height": 900},
-                                      accept_downloads=True, locale="zh-CN")
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=viewport or {"width": 1366, "height": 900},
+            accept_downloads=True,
+            locale="zh-CN",
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15000)

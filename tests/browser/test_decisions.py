@@ -16,8 +16,13 @@ def click_transition(page, label):
 def test_decision_journey(login, live_world):
     from fazhi.decisions.models import DecisionCatalogue, MajorDecision
 
-    catalogue = DecisionCatalogue.objects.create(township=live_world.township, year=2026, state="published",
-                                                 party_approved_on=dt.date(2026, 2, 10), published_on=dt.date(2026, 2, 14))
+    catalogue = DecisionCatalogue.objects.create(
+        township=live_world.township,
+        year=2026,
+        state="published",
+        party_approved_on=dt.date(2026, 2, 10),
+        published_on=dt.date(2026, 2, 14),
+    )
     office = login("qs_office")
     office.goto("/decisions/majordecision/new/")
     office.select_option("#id_catalogue", str(catalogue.pk))
@@ -28,7 +33,11 @@ def test_decision_journey(login, live_world):
     office.fill("#id_comment_end", "2026-04-02")
     office.click("form button[type=submit]")
     office.wait_for_selector("#procedures")
-    for code, status, note in (("participation", "done", "网站公开征求意见"), ("experts", "na", "技术性不强"), ("risk", "done", "低风险")):
+    for code, status, note in (
+        ("participation", "done", "网站公开征求意见"),
+        ("experts", "na", "技术性不强"),
+        ("risk", "done", "低风险"),
+    ):
         office.select_option("#step-procedure", code)
         office.select_option("#step-status", status)
         office.fill("#step-note", note)

@@ -4,8 +4,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
-       b"\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
+    b"\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def test_village_cadre_enters_activity_with_photos_on_a_phone(login, live_world):
@@ -25,10 +27,13 @@ def test_village_cadre_enters_activity_with_photos_on_a_phone(login, live_world)
     page.fill("#id_materials", "120")
     page.fill("#id_banners", "2")
     page.fill("#id_people_reached", "150")
-    page.set_input_files("#id_photos", [
-        {"name": "现场1.png", "mimeType": "image/png", "buffer": PNG},
-        {"name": "现场2.png", "mimeType": "image/png", "buffer": PNG + b"x"},
-    ])
+    page.set_input_files(
+        "#id_photos",
+        [
+            {"name": "现场1.png", "mimeType": "image/png", "buffer": PNG},
+            {"name": "现场2.png", "mimeType": "image/png", "buffer": PNG + b"x"},
+        ],
+    )
     page.click("#quick-form button[type=submit]")
     page.wait_for_selector("#activity-photos")
     assert "禁毒宣传进院坝" in page.locator("h1").inner_text()

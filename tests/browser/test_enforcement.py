@@ -8,12 +8,20 @@ import pytest
 pytestmark = pytest.mark.browser
 
 # (button, full-process step the files belong to)
-STEPS = [("立案", "立案"), ("开始调查取证", "调查取证"), ("送达告知书", "告知"),
-         ("作出决定", "决定"), ("送达决定书", "送达"), ("执行", "执行")]
+STEPS = [
+    ("立案", "立案"),
+    ("开始调查取证", "调查取证"),
+    ("送达告知书", "告知"),
+    ("作出决定", "决定"),
+    ("送达决定书", "送达"),
+    ("执行", "执行"),
+]
 
 
 def upload(page, step, kind, tmp_path):
-    suffix, content = ("pdf", b"%PDF-1.4 " + step.encode()) if kind == "doc" else ("jpg", b"\xff\xd8\xff " + step.encode())
+    suffix, content = (
+        ("pdf", b"%PDF-1.4 " + step.encode()) if kind == "doc" else ("jpg", b"\xff\xd8\xff " + step.encode())
+    )
     path = tmp_path / f"{step}-{kind}.{suffix}"
     path.write_bytes(content)
     page.click("#files-tab")
@@ -28,8 +36,14 @@ def test_case_from_discovery_to_closing(login, live_world, tmp_path):
     from fazhi.enforcement.models import Domain, EnforcementCase, EnforcementItem, EnforcementOfficer
 
     township = live_world.township
-    item = EnforcementItem.objects.create(township=township, code="CF001", name="对露天焚烧秸秆的行政处罚", category="punishment",
-                                          domain=Domain.ENVIRONMENT, legal_basis="《大气污染防治法》第一百一十九条")
+    item = EnforcementItem.objects.create(
+        township=township,
+        code="CF001",
+        name="对露天焚烧秸秆的行政处罚",
+        category="punishment",
+        domain=Domain.ENVIRONMENT,
+        legal_basis="《大气污染防治法》第一百一十九条",
+    )
     valid = dict(township=township, valid_from=dt.date(2022, 1, 1), valid_until=dt.date(2030, 1, 1))
     a = EnforcementOfficer.objects.create(name="冯磊", certificate_no="江000101", **valid)
     b = EnforcementOfficer.objects.create(name="何平", certificate_no="江000102", **valid)

@@ -19,7 +19,9 @@ def test_edit_paragraph_keep_figures_download_docx(login, live_world, tmp_path):
 
     page = login("qs_judicial")
     page.goto(report.get_absolute_url())
-    assert "本年度该领域台账暂无记录" in page.inner_text("#report-text") or page.locator(".fz-fig").count() > 0
+    assert (
+        "本年度该领域台账暂无记录" in page.inner_text("#report-text") or page.locator(".fz-fig").count() > 0
+    )
     row = page.locator(f"#blk-{block['id']}")
     row.hover()
     row.locator(".fz-edit").click()

@@ -42,7 +42,9 @@ def test_year_without_data_falls_back_to_weekends_and_says_so():
 
 
 def test_project_holiday_file_extends_the_package(monkeypatch):
-    monkeypatch.setattr(calendar, "_project_years", lambda: {2027: (frozenset({D(2027, 1, 1)}), frozenset({D(2027, 1, 2)}))})
+    monkeypatch.setattr(
+        calendar, "_project_years", lambda: {2027: (frozenset({D(2027, 1, 1)}), frozenset({D(2027, 1, 2)}))}
+    )
     calendar.has_data.cache_clear()
     try:
         assert calendar.has_data(2027)

@@ -41,7 +41,12 @@ def test_parsers():
     assert imports.integer(12.0) == 12 and imports.integer("") is None
     assert imports.text(1001.0) == "1001"
     assert imports.boolean("是") is True and imports.boolean("否") is False
-    for parse, bad in ((imports.date, "2025-02-30"), (imports.integer, "十二"), (imports.integer, "-1"), (imports.boolean, "也许")):
+    for parse, bad in (
+        (imports.date, "2025-02-30"),
+        (imports.integer, "十二"),
+        (imports.integer, "-1"),
+        (imports.boolean, "也许"),
+    ):
         with pytest.raises(CellError):
             parse(bad)
     assert imports.choice(KINDS)("司法所") == "judicial"
@@ -56,15 +61,17 @@ def test_good_sheet_is_written_in_full(world):
 
 def test_any_bad_row_writes_nothing_and_reports_every_row(world):
     before = Department.objects.count()
-    data = sheet([
-        HEADERS,
-        ["林业站", "其他", 3],
-        ["", "其他", 1],  # row 3: name missing
-        ["水利站", "不存在的类别", "三"],  # row 4: two bad cells
-        ["林业站", "其他", 1],  # row 5: duplicate of row 2
-        ["司法所", "司法所", 1],  # row 6: the township already has it
-        ["x" * 61, "其他", 1],  # row 7: longer than the model allows
-    ])
+    data = sheet(
+        [
+            HEADERS,
+            ["林业站", "其他", 3],
+            ["", "其他", 1],  # row 3: name missing
+            ["水利站", "不存在的类别", "三"],  # row 4: two bad cells
+            ["林业站", "其他", 1],  # row 5: duplicate of row 2
+            ["司法所", "司法所", 1],  # row 6: the township already has it
+            ["x" * 61, "其他", 1],  # row 7: longer than the model allows
+        ]
+    )
     result = IMPORTER.run(io.BytesIO(data), township=world.township, user=None)
     assert not result.ok and result.created == 0
     assert Department.objects.count() == before

@@ -22,14 +22,21 @@ C = LegalityReview.Conclusion
 
 @pytest.fixture
 def catalogue(world):
-    return DecisionCatalogue.objects.create(township=world.township, year=2026, party_approved_on=dt.date(2026, 2, 1))
+    return DecisionCatalogue.objects.create(
+        township=world.township, year=2026, party_approved_on=dt.date(2026, 2, 1)
+    )
 
 
 @pytest.fixture
 def decision(world, catalogue):
     return MajorDecision.objects.create(
-        township=world.township, catalogue=catalogue, title="青山镇停车管理办法", category="policy", sponsor="党政办",
-        comment_start=dt.date(2026, 3, 1), comment_end=dt.date(2026, 3, 31),
+        township=world.township,
+        catalogue=catalogue,
+        title="青山镇停车管理办法",
+        category="policy",
+        sponsor="党政办",
+        comment_start=dt.date(2026, 3, 1),
+        comment_end=dt.date(2026, 3, 31),
     )
 
 
@@ -61,7 +68,9 @@ def test_unlawful_review_still_blocks_and_lawful_one_opens_the_way(world, decisi
         workflow.apply(decision, "submit", office)
     workflow.apply(decision, "send_back", office, {"note": "按审查意见修改"})
     workflow.apply(decision, "send_review", office, {"user": office})
-    complete_review(LegalityReview.objects.get(object_id=decision.pk, state="requested"), judicial, conclusion=C.LAWFUL)
+    complete_review(
+        LegalityReview.objects.get(object_id=decision.pk, state="requested"), judicial, conclusion=C.LAWFUL
+    )
     workflow.apply(decision, "submit", office)
     assert decision.state == "discussion"
 
@@ -86,7 +95,11 @@ def test_adopt_needs_the_meeting_recorded_and_history_shows_every_step(world, de
     workflow.apply(decision, "submit", office)
     with pytest.raises(Refused, match="审议会议.*会议日期.*出席人员"):
         workflow.apply(decision, "adopt", office)
-    decision.meeting, decision.meeting_date, decision.attendees = "镇党政联席会议", dt.date(2026, 5, 6), "班子成员9人"
+    decision.meeting, decision.meeting_date, decision.attendees = (
+        "镇党政联席会议",
+        dt.date(2026, 5, 6),
+        "班子成员9人",
+    )
     decision.dissent = "张卫东对收费标准有不同意见"
     workflow.apply(decision, "adopt", office)
     with pytest.raises(Refused, match="第三十一条"):
@@ -95,16 +108,30 @@ def test_adopt_needs_the_meeting_recorded_and_history_shows_every_step(world, de
     workflow.apply(decision, "publish", office)
     assert decision.published_on is not None
     page = client_for(Role.OFFICE).get(decision.get_absolute_url()).content.decode()
-    for text in ("公众参与：已完成", "专家论证：不适用（技术性不强）", "送合法性审查", "提交集体讨论", "集体讨论通过", "公布决策",
-                 "张卫东对收费标准有不同意见"):
+    for text in (
+        "公众参与：已完成",
+        "专家论证：不适用（技术性不强）",
+        "送合法性审查",
+        "提交集体讨论",
+        "集体讨论通过",
+        "公布决策",
+        "张卫东对收费标准有不同意见",
+    ):
         assert text in page, text
     assert "王丽" in page  # who did it
 
 
 def test_comment_window_under_30_days_needs_a_reason(world, catalogue, client_for):
     office = client_for(Role.OFFICE)
-    data = {"catalogue": catalogue.pk, "title": "短期征求", "category": "policy", "sponsor": "党政办",
-            "comment_start": "2026-03-01", "comment_end": "2026-03-20", "offline_comments": 0}
+    data = {
+        "catalogue": catalogue.pk,
+        "title": "短期征求",
+        "category": "policy",
+        "sponsor": "党政办",
+        "comment_start": "2026-03-01",
+        "comment_end": "2026-03-20",
+        "offline_comments": 0,
+    }
     response = office.post("/decisions/majordecision/new/", data)
     assert "征求意见期限不足30日" in response.content.decode()
     assert not MajorDecision.objects.filter(title="短期征求").exists()
@@ -114,9 +141,16 @@ def test_comment_window_under_30_days_needs_a_reason(world, catalogue, client_fo
 
 def test_step_form_refusal_is_shown(world, decision, client_for):
     office = client_for(Role.OFFICE)
-    response = office.post(f"/decisions/majordecision/{decision.pk}/step/", {"procedure": "risk", "status": "na"}, follow=True)
+    response = office.post(
+        f"/decisions/majordecision/{decision.pk}/step/", {"procedure": "risk", "status": "na"}, follow=True
+    )
     assert "须说明理由" in response.content.decode()
-    assert client_for(Role.PETITION).post(f"/decisions/majordecision/{decision.pk}/step/", {"procedure": "risk", "status": "done"}).status_code == 403
+    assert (
+        client_for(Role.PETITION)
+        .post(f"/decisions/majordecision/{decision.pk}/step/", {"procedure": "risk", "status": "done"})
+        .status_code
+        == 403
+    )
 
 
 def test_permissions(world, decision, client_for, client):
@@ -164,10 +198,14 @@ def test_public_comment_is_stored_escaped_and_rate_limited(world, decision, clie
 
     cache.clear()
     today = dt.date.today()
-    MajorDecision.objects.filter(pk=decision.pk).update(comment_start=today - dt.timedelta(days=1), comment_end=today + dt.timedelta(days=29))
+    MajorDecision.objects.filter(pk=decision.pk).update(
+        comment_start=today - dt.timedelta(days=1), comment_end=today + dt.timedelta(days=29)
+    )
     url = f"/public/decisions/consultations/{decision.pk}/"
     assert "请填写意见内容" in client.post(url, {"content": ""}).content.decode()
-    response = client.post(url, {"name": "张三丰", "content": "<script>alert(1)</script>建议增加车位"}, follow=True)
+    response = client.post(
+        url, {"name": "张三丰", "content": "<script>alert(1)</script>建议增加车位"}, follow=True
+    )
     assert "您的意见已提交" in response.content.decode()
     comment = PublicComment.objects.get()
     assert comment.township == world.township and comment.subject == decision
@@ -177,5 +215,7 @@ def test_public_comment_is_stored_escaped_and_rate_limited(world, decision, clie
         last = client.post(url, {"content": "再提一条"})
     assert "提交过于频繁" in last.content.decode()
     assert PublicComment.objects.count() == 5
-    closed = MajorDecision.objects.create(township=world.township, catalogue=decision.catalogue, title="x", category="plan", sponsor="x")
+    closed = MajorDecision.objects.create(
+        township=world.township, catalogue=decision.catalogue, title="x", category="plan", sponsor="x"
+    )
     assert client.get(f"/public/decisions/consultations/{closed.pk}/").status_code == 404

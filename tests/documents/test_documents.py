@@ -29,7 +29,11 @@ def to_deliberation(doc, world):
     document_workflow.apply(doc, "send_review", office, {"user": office})
     complete_review(reviews_of(doc).get(), judicial, conclusion=C.LAWFUL)
     document_workflow.apply(doc, "submit", office)
-    doc.meeting, doc.meeting_date, doc.valid_from = "镇党政联席会议", dt.date(2026, 3, 2), dt.date(2026, 3, 10)
+    doc.meeting, doc.meeting_date, doc.valid_from = (
+        "镇党政联席会议",
+        dt.date(2026, 3, 2),
+        dt.date(2026, 3, 10),
+    )
 
 
 def test_submit_without_review_is_refused_and_changes_nothing(world):
@@ -59,7 +63,11 @@ def test_numbering_is_per_township_and_year(world):
         document_workflow.apply(third, "publish", office, {"on": dt.date(2026, 4, 1), "number": "2"})
     third.refresh_from_db()
     assert third.state == "deliberation" and third.doc_no == ""
-    third.meeting, third.meeting_date, third.valid_from = "镇长办公会议", dt.date(2027, 1, 4), dt.date(2027, 1, 10)
+    third.meeting, third.meeting_date, third.valid_from = (
+        "镇长办公会议",
+        dt.date(2027, 1, 4),
+        dt.date(2027, 1, 10),
+    )
     document_workflow.apply(third, "publish", office, {"on": dt.date(2027, 1, 5)})
     assert third.doc_no == "青府发〔2027〕1号"
     other = world.other_townships[0]
@@ -79,7 +87,13 @@ def test_publish_needs_meeting_and_valid_from(world):
 
 def test_comment_window_rules(world, client_for):
     office = client_for(Role.OFFICE)
-    data = {"title": "市场办法", "sponsor": "党政办", "market_related": "on", "comment_start": "2026-03-02", "comment_end": "2026-03-20"}
+    data = {
+        "title": "市场办法",
+        "sponsor": "党政办",
+        "market_related": "on",
+        "comment_start": "2026-03-02",
+        "comment_end": "2026-03-20",
+    }
     response = office.post("/documents/normativedocument/new/", data)
     assert "优化营商环境条例" in response.content.decode()
     response = office.post("/documents/normativedocument/new/", {**data, "market_related": ""})
@@ -87,8 +101,13 @@ def test_comment_window_rules(world, client_for):
 
 
 def test_validity_status_and_board(world):
-    doc = draft(world.township, state="filed", published_on=dt.date(2021, 6, 1), valid_from=dt.date(2021, 6, 1),
-                valid_until=dt.date(2026, 5, 31))
+    doc = draft(
+        world.township,
+        state="filed",
+        published_on=dt.date(2021, 6, 1),
+        valid_from=dt.date(2021, 6, 1),
+        valid_until=dt.date(2026, 5, 31),
+    )
     assert services.validity_status(doc, dt.date(2025, 11, 29)) == "有效"
     assert services.validity_status(doc, dt.date(2025, 11, 30)) == "即将到期"  # six months before expiry
     assert services.validity_status(doc, dt.date(2026, 6, 1)) == "已过有效期"
@@ -101,8 +120,12 @@ def test_validity_status_and_board(world):
 
 def test_cleanup_needs_every_outcome_and_applies_them(world):
     office = world.users[Role.OFFICE]
-    docs = [draft(world.township, f"文件{i}", state="filed", published_on=dt.date(2020, 1, 1)) for i in range(3)]
-    campaign = CleanupCampaign.objects.create(township=world.township, title="清理", started_on=dt.date(2026, 3, 1))
+    docs = [
+        draft(world.township, f"文件{i}", state="filed", published_on=dt.date(2020, 1, 1)) for i in range(3)
+    ]
+    campaign = CleanupCampaign.objects.create(
+        township=world.township, title="清理", started_on=dt.date(2026, 3, 1)
+    )
     assert services.add_documents_in_force(campaign, office) == 3
     items = list(campaign.items.order_by("id"))
     services.set_outcome(items[0], "continue", "", office)
@@ -122,8 +145,14 @@ def test_cleanup_needs_every_outcome_and_applies_them(world):
 def test_contract_cannot_be_signed_without_review_and_village_advisor_reviews(world):
     office = world.users[Role.OFFICE]
     village = next(v for v in world.villages if v.name == "茶园村")
-    contract = Contract.objects.create(township=world.township, village=village, title="茶园村山林承包合同", kind="land",
-                                       counterparty="陈国强", registered_on=dt.date(2026, 3, 2))
+    contract = Contract.objects.create(
+        township=world.township,
+        village=village,
+        title="茶园村山林承包合同",
+        kind="land",
+        counterparty="陈国强",
+        registered_on=dt.date(2026, 3, 2),
+    )
     with pytest.raises(Refused, match="不得签订合同"):
         contract_workflow.apply(contract, "sign", office)
     contract.refresh_from_db()
@@ -146,22 +175,36 @@ def test_demo_sizes_figures_sentence_and_idempotence(world):
     township = world.township
     assert 20 <= Contract.objects.filter(township=township).count() <= 40
     assert 30 <= LegalityReview.objects.filter(township=township).count() <= 60
-    assert cleanup_sentence(Scope(township, 2025)) == "清理行政规范性文件15件，其中继续有效9件，废止4件，失效1件，拟修改1件"
+    assert (
+        cleanup_sentence(Scope(township, 2025))
+        == "清理行政规范性文件15件，其中继续有效9件，废止4件，失效1件，拟修改1件"
+    )
     assert get("documents.cleanup.repealed").value(Scope(township, 2025)) == 4
     assert get("documents.cleanup.total").value(Scope(township, 2026)) == 0
     assert get("documents.normative.published").value(Scope(township, 2026)) == 1
     reviewed = get("contracts.reviewed").value(Scope(township, 2025))
     assert 0 < reviewed <= get("contracts.total").value(Scope(township, 2025))
     assert get("documents.cleanup.total").values_by_township([township, world.other_townships[0]], 2025) == {
-        township.id: 15, world.other_townships[0].id: 3}
+        township.id: 15,
+        world.other_townships[0].id: 3,
+    }
 
 
 @pytest.fixture
 def contracts(world):
     village = world.villages[0]  # 青山村, the demo village cadre's
     # Created one by one (not bulk_create) so each has its history row like real records.
-    return [Contract.objects.create(township=world.township, village=village if i % 2 else None, title=f"合同{i:02d}", kind="service",
-                     counterparty="张小明" if i % 2 else "云州某某有限公司", registered_on=dt.date(2026, 2, 1)) for i in range(30)]
+    return [
+        Contract.objects.create(
+            township=world.township,
+            village=village if i % 2 else None,
+            title=f"合同{i:02d}",
+            kind="service",
+            counterparty="张小明" if i % 2 else "云州某某有限公司",
+            registered_on=dt.date(2026, 2, 1),
+        )
+        for i in range(30)
+    ]
 
 
 def test_contract_masking_list_export_api(world, client_for, contracts, django_assert_max_num_queries):
@@ -169,7 +212,9 @@ def test_contract_masking_list_export_api(world, client_for, contracts, django_a
     with django_assert_max_num_queries(12):
         page = judicial.get("/documents/contract/").content.decode()
     assert "张*明" in page and "张小明" not in page and "云州某某有限公司" in page
-    sheet = load_workbook(io.BytesIO(judicial.get("/documents/contract/?export=xlsx&q=合同01").content)).active
+    sheet = load_workbook(
+        io.BytesIO(judicial.get("/documents/contract/?export=xlsx&q=合同01").content)
+    ).active
     assert list(sheet.values)[1][2] == "张*明"
     api = judicial.get("/api/contracts/?search=合同01").json()
     assert api["results"][0]["counterparty"] == "张*明"
@@ -184,7 +229,13 @@ def test_contract_permissions(world, client_for, contracts, client):
     assert village_user.get(f"/documents/contract/{township_only.pk}/").status_code == 404
     assert village_user.get(f"/documents/contract/{theirs.pk}/edit/").status_code == 200
     other_village = world.villages[1]
-    data = {"title": "越权合同", "kind": "service", "village": other_village.pk, "counterparty": "x", "registered_on": "2026-03-01"}
+    data = {
+        "title": "越权合同",
+        "kind": "service",
+        "village": other_village.pk,
+        "counterparty": "x",
+        "registered_on": "2026-03-01",
+    }
     response = village_user.post("/documents/contract/new/", data)
     assert response.status_code in (200, 403) and not Contract.objects.filter(title="越权合同").exists()
     county = client_for(Role.COUNTY)
@@ -216,13 +267,20 @@ def test_public_pages(world, client):
 
 def test_repeal_needs_a_reason_and_ends_validity(world, client_for, django_assert_max_num_queries):
     office = world.users[Role.OFFICE]
-    doc = draft(world.township, state="filed", published_on=dt.date(2022, 1, 5), valid_from=dt.date(2022, 1, 5),
-                valid_until=dt.date(2027, 1, 4))
+    doc = draft(
+        world.township,
+        state="filed",
+        published_on=dt.date(2022, 1, 5),
+        valid_from=dt.date(2022, 1, 5),
+        valid_until=dt.date(2027, 1, 4),
+    )
     with pytest.raises(Refused, match="须填写理由"):
         document_workflow.apply(doc, "repeal", office, {"note": ""})
     assert NormativeDocument.objects.get(pk=doc.pk).state == "filed"
     document_workflow.apply(doc, "repeal", office, {"note": "上位法已废止", "on": dt.date(2026, 2, 1)})
-    assert doc.ended_on == dt.date(2026, 2, 1) and services.validity_status(doc, dt.date(2026, 3, 1)) == "已废止"
+    assert (
+        doc.ended_on == dt.date(2026, 2, 1) and services.validity_status(doc, dt.date(2026, 3, 1)) == "已废止"
+    )
     for i in range(30):
         draft(world.township, f"批量{i}", state="published", published_on=dt.date(2026, 1, 2))
     client = client_for(Role.OFFICE)

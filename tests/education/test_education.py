@@ -19,8 +19,10 @@ from fazhi.indicators.registry import Scope, get
 from fazhi.org.models import RoleAssignment
 
 A = OutreachActivity
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
-       b"\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00"
+    b"\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 
 
 def activity(world, **kwargs):
@@ -35,14 +37,17 @@ def value(code, world, year=2025, village=None):
 # Themed-day calendar -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("date, expected", [
-    (dt.date(2026, 3, 15), ("0315", "consumer")),
-    (dt.date(2026, 4, 13), ("0415", "security")),   # two days before 4·15
-    (dt.date(2026, 6, 27), ("0626", "drugs")),
-    (dt.date(2026, 12, 4), ("1204", "constitution")),
-    (dt.date(2026, 12, 2), ("week", "constitution")),  # inside 宪法宣传周, not "near 12·4"
-    (dt.date(2026, 7, 10), ("", "")),
-])
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        (dt.date(2026, 3, 15), ("0315", "consumer")),
+        (dt.date(2026, 4, 13), ("0415", "security")),  # two days before 4·15
+        (dt.date(2026, 6, 27), ("0626", "drugs")),
+        (dt.date(2026, 12, 4), ("1204", "constitution")),
+        (dt.date(2026, 12, 2), ("week", "constitution")),  # inside 宪法宣传周, not "near 12·4"
+        (dt.date(2026, 7, 10), ("", "")),
+    ],
+)
 def test_calendar_suggests_themed_days(date, expected):
     assert calendar.suggest(date) == expected
 
@@ -73,15 +78,27 @@ def test_outreach_figures_sum_the_records(world):
 
 def test_report_sentences_from_demo(world):
     demo.build(world)
-    assert get("study.pre_meeting_sessions").render(value("study.pre_meeting_sessions", world)) == "全年开展会前学法12次"
+    assert (
+        get("study.pre_meeting_sessions").render(value("study.pre_meeting_sessions", world))
+        == "全年开展会前学法12次"
+    )
     assert value("education.materials", world) == 3046  # the report rounds it: 3000余份
     assert value("education.banners", world) == 74  # 70余条
 
 
 def test_exam_rates_are_computed_not_typed(world):
     assert not [f.name for f in Exam._meta.fields if "rate" in f.name]
-    Exam.objects.create(township=world.township, date=dt.date(2025, 6, 1), title="考试", expected=10, participants=8, passed=6)
-    Exam.objects.create(township=world.township, date=dt.date(2025, 11, 1), title="考试二", expected=10, participants=10, passed=10)
+    Exam.objects.create(
+        township=world.township, date=dt.date(2025, 6, 1), title="考试", expected=10, participants=8, passed=6
+    )
+    Exam.objects.create(
+        township=world.township,
+        date=dt.date(2025, 11, 1),
+        title="考试二",
+        expected=10,
+        participants=10,
+        passed=10,
+    )
     assert str(value("exams.participation_rate", world)) == "90.0"  # 18/20
     assert str(value("exams.pass_rate", world)) == "88.9"  # 16/18
     assert value("exams.pass_rate", world, 2024) is None  # nothing to divide by
@@ -102,7 +119,9 @@ def test_exam_form_refuses_impossible_counts_and_saves_nothing(world, client_for
 
 def _liaisons(world, village, n):
     for i in range(n):
-        LegalLiaison.objects.create(township=world.township, village=village, name=f"明白人{i}", appointed_on=dt.date(2024, 1, 1))
+        LegalLiaison.objects.create(
+            township=world.township, village=village, name=f"明白人{i}", appointed_on=dt.date(2024, 1, 1)
+        )
 
 
 def test_liaison_target_comes_from_settings(world, settings):
@@ -110,18 +129,24 @@ def test_liaison_target_comes_from_settings(world, settings):
     _liaisons(world, first, 3)
     _liaisons(world, second, 5)
     assert value("liaisons.total", world) == 8
-    assert value("liaisons.villages_meeting_target", world) == 2  # default: at least 3 per administrative village
+    assert (
+        value("liaisons.villages_meeting_target", world) == 2
+    )  # default: at least 3 per administrative village
     settings.FAZHI_EDUCATION_TARGETS = {"liaisons_per_village": 5}
     assert value("liaisons.villages_meeting_target", world) == 1
     settings.FAZHI_EDUCATION_TARGETS = {"liaisons_per_village": 5, 2025: {"liaisons_per_village": 3}}
     assert value("liaisons.villages_meeting_target", world) == 2  # the year's own value wins
     assert value("liaisons.villages_meeting_target", world, 2026) == 1
-    assert str(value("liaisons.target_rate", world)) == str(round(200 / 12, 1))  # 2 of 12 administrative villages
+    assert str(value("liaisons.target_rate", world)) == str(
+        round(200 / 12, 1)
+    )  # 2 of 12 administrative villages
 
 
 def test_study_page_shows_targets_from_settings(world, client_for, settings):
     settings.FAZHI_EDUCATION_TARGETS = {2025: {"pre_meeting": 24}}
-    StudySession.objects.create(township=world.township, date=dt.date(2025, 3, 1), topic="学习民法典", laws="《民法典》")
+    StudySession.objects.create(
+        township=world.township, date=dt.date(2025, 3, 1), topic="学习民法典", laws="《民法典》"
+    )
     page = client_for(Role.OFFICE).get("/education/studysession/?year=2025")
     progress = {p["label"]: (p["done"], p["target"]) for p in page.context["progress"]}
     assert progress["会前学法"] == (1, 24)
@@ -139,8 +164,19 @@ def test_coverage_page_counts_each_village(world, client_for):
 
 
 def form_data(village, **kwargs):
-    return {"date": "2026-06-26", "title": "禁毒宣传进院坝", "theme": "drugs", "themed_day": "0626", "venue": "village",
-            "village": village.pk, "materials": 50, "banners": 1, "questions": 2, "people_reached": 80, **kwargs}
+    return {
+        "date": "2026-06-26",
+        "title": "禁毒宣传进院坝",
+        "theme": "drugs",
+        "themed_day": "0626",
+        "venue": "village",
+        "village": village.pk,
+        "materials": 50,
+        "banners": 1,
+        "questions": 2,
+        "people_reached": 80,
+        **kwargs,
+    }
 
 
 def test_village_cadre_adds_activities_only_for_their_village(world, client_for):
@@ -196,8 +232,13 @@ def test_anonymous_county_other_township_and_roles(world, client_for, client):
 
 def test_quick_entry_attaches_photos(world, client_for):
     cadre = client_for(Role.VILLAGE)
-    photos = [SimpleUploadedFile("现场1.png", PNG, "image/png"), SimpleUploadedFile("现场2.png", PNG + b"2", "image/png")]
-    response = cadre.post("/education/outreachactivity/quick/", {**form_data(world.villages[0]), "photos": photos})
+    photos = [
+        SimpleUploadedFile("现场1.png", PNG, "image/png"),
+        SimpleUploadedFile("现场2.png", PNG + b"2", "image/png"),
+    ]
+    response = cadre.post(
+        "/education/outreachactivity/quick/", {**form_data(world.villages[0]), "photos": photos}
+    )
     assert response.status_code == 302
     record = A.objects.get(title="禁毒宣传进院坝")
     files = Attachment.objects.filter(object_id=record.pk, content_type__model="outreachactivity")
@@ -209,7 +250,9 @@ def test_quick_entry_attaches_photos(world, client_for):
 def test_quick_entry_refuses_non_photos_and_saves_nothing(world, client_for):
     cadre = client_for(Role.VILLAGE)
     bad = SimpleUploadedFile("通知.pdf", b"%PDF-1.4 test", "application/pdf")
-    response = cadre.post("/education/outreachactivity/quick/", {**form_data(world.villages[0]), "photos": [bad]})
+    response = cadre.post(
+        "/education/outreachactivity/quick/", {**form_data(world.villages[0]), "photos": [bad]}
+    )
     assert response.status_code == 200
     assert "不是照片" in response.content.decode()
     assert not A.objects.filter(title="禁毒宣传进院坝").exists()
@@ -220,8 +263,13 @@ def test_quick_entry_refuses_non_photos_and_saves_nothing(world, client_for):
 
 
 def test_liaisons_masked_in_list_export_and_api(world, client_for):
-    LegalLiaison.objects.create(township=world.township, village=world.villages[0], name="王小明", phone="13912345678",
-                                appointed_on=dt.date(2024, 1, 1))
+    LegalLiaison.objects.create(
+        township=world.township,
+        village=world.villages[0],
+        name="王小明",
+        phone="13912345678",
+        appointed_on=dt.date(2024, 1, 1),
+    )
     county = client_for(Role.COUNTY)
     listing = county.get("/education/legalliaison/").content.decode()
     assert "王*明" in listing and "王小明" not in listing and "13912345678" not in listing
@@ -255,17 +303,35 @@ def test_api_creates_activity_within_the_users_village_only(world, client_for):
 
 def test_demo_is_idempotent_and_covers_both_years(world):
     demo.build(world)
-    counts = [A.objects.count(), StudySession.objects.count(), Exam.objects.count(), LegalLiaison.objects.count()]
+    counts = [
+        A.objects.count(),
+        StudySession.objects.count(),
+        Exam.objects.count(),
+        LegalLiaison.objects.count(),
+    ]
     demo.build(world)
-    assert counts == [A.objects.count(), StudySession.objects.count(), Exam.objects.count(), LegalLiaison.objects.count()]
+    assert counts == [
+        A.objects.count(),
+        StudySession.objects.count(),
+        Exam.objects.count(),
+        LegalLiaison.objects.count(),
+    ]
     assert A.objects.filter(township=world.township, date__year=2026).exists()
     assert not A.objects.filter(date__gt=world.today).exists()
     assert A.objects.filter(township=world.other_townships[0]).exists()
     assert A.objects.filter(created_by=world.users[Role.VILLAGE], village=world.villages[0]).exists()
 
 
-@pytest.mark.parametrize("code", ["education.materials", "education.by_venue.online", "liaisons.villages_meeting_target",
-                                  "exams.pass_rate", "study.pre_meeting_sessions"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "education.materials",
+        "education.by_venue.online",
+        "liaisons.villages_meeting_target",
+        "exams.pass_rate",
+        "study.pre_meeting_sessions",
+    ],
+)
 def test_figures_drill_down_to_records(world, client_for, code):
     demo.build(world)
     assert client_for(Role.JUDICIAL).get(f"/indicators/{code}/?year=2025").status_code == 200

@@ -22,17 +22,37 @@ from fazhi.indicators.registry import REGISTRY, Scope, get
 pytestmark = pytest.mark.django_db
 
 CODES = [
-    "enforcement.items.total", "enforcement.items.by_category.punishment", "enforcement.items.by_category.coercion",
-    "enforcement.items.by_category.inspection", "enforcement.officers.total", "enforcement.officers.certified_rate",
-    "enforcement.cases.total", "enforcement.cases.closed", "enforcement.cases.legal_review_rate",
-    "enforcement.cases.full_record_rate", "enforcement.inspections.total", "enforcement.joint_operations.total",
-    "enforcement.vehicles_checked", "enforcement.hazards.found", "enforcement.hazards.rectified",
+    "enforcement.items.total",
+    "enforcement.items.by_category.punishment",
+    "enforcement.items.by_category.coercion",
+    "enforcement.items.by_category.inspection",
+    "enforcement.officers.total",
+    "enforcement.officers.certified_rate",
+    "enforcement.cases.total",
+    "enforcement.cases.closed",
+    "enforcement.cases.legal_review_rate",
+    "enforcement.cases.full_record_rate",
+    "enforcement.inspections.total",
+    "enforcement.joint_operations.total",
+    "enforcement.vehicles_checked",
+    "enforcement.hazards.found",
+    "enforcement.hazards.rectified",
 ]
 
 
 def counts(township):
-    return [m.objects.filter(township=township).count() for m in
-            (EnforcementItem, EnforcementOfficer, EnforcementCase, PublicEntry, Inspection, JointOperation, CaseEvaluation)]
+    return [
+        m.objects.filter(township=township).count()
+        for m in (
+            EnforcementItem,
+            EnforcementOfficer,
+            EnforcementCase,
+            PublicEntry,
+            Inspection,
+            JointOperation,
+            CaseEvaluation,
+        )
+    ]
 
 
 def test_demo_is_realistic_idempotent_and_matches_the_report(world):
@@ -62,7 +82,9 @@ def test_demo_is_realistic_idempotent_and_matches_the_report(world):
     assert get("enforcement.hazards.found").value(scope) == 154
     assert get("enforcement.hazards.found").render(154) == "排查各类安全隐患154处"
     assert get("enforcement.cases.legal_review_rate").value(scope) == 100
-    assert get("enforcement.officers.certified_rate").value(Scope(world.township, 2026)) < 100  # one certificate expired
+    assert (
+        get("enforcement.officers.certified_rate").value(Scope(world.township, 2026)) < 100
+    )  # one certificate expired
 
 
 def test_figures_are_computed_from_records(world):
@@ -89,4 +111,12 @@ def test_figures_are_computed_from_records(world):
 
 
 def test_approx_rounds_like_the_reports():
-    assert [approx(n) for n in (14, 99, 100, 437, 528, 3012, 3000)] == ["14", "99", "100", "400余", "500余", "3000余", "3000"]
+    assert [approx(n) for n in (14, 99, 100, 437, 528, 3012, 3000)] == [
+        "14",
+        "99",
+        "100",
+        "400余",
+        "500余",
+        "3000余",
+        "3000",
+    ]

@@ -64,13 +64,22 @@ def test_major_decision_needs_passing_legal_review(world):
     review = reviews_of(record).get()
     assert review.kind == "enforcement" and record.state == S.REVIEWING
     refused(record, "decide", user, {"date": dt.date(2026, 9, 3)}, match="法制审核")
-    complete_review(review, world.users[Role.JUDICIAL], conclusion=LegalityReview.Conclusion.UNLAWFUL, on=dt.date(2026, 9, 3))
+    complete_review(
+        review,
+        world.users[Role.JUDICIAL],
+        conclusion=LegalityReview.Conclusion.UNLAWFUL,
+        on=dt.date(2026, 9, 3),
+    )
     refused(record, "decide", user, {"date": dt.date(2026, 9, 4)}, match="审核未通过")
     # A fresh review that passes lets the decision through.
     from fazhi.reviews.services import request_review
 
-    again = request_review(record, kind="enforcement", title="重新审核", user=user, requested_on=dt.date(2026, 9, 4))
-    complete_review(again, world.users[Role.JUDICIAL], conclusion=LegalityReview.Conclusion.LAWFUL, on=dt.date(2026, 9, 5))
+    again = request_review(
+        record, kind="enforcement", title="重新审核", user=user, requested_on=dt.date(2026, 9, 4)
+    )
+    complete_review(
+        again, world.users[Role.JUDICIAL], conclusion=LegalityReview.Conclusion.LAWFUL, on=dt.date(2026, 9, 5)
+    )
     go(record, "decide", user=user, on=dt.date(2026, 9, 6))
     assert record.state == S.DECIDED and record.decided_on == dt.date(2026, 9, 6)
 
@@ -140,7 +149,11 @@ def test_drop_needs_a_reason(world):
 
 def test_decision_with_social_impact_is_published_masked_and_withdrawn(world):
     user = world.users[Role.ENFORCEMENT]
-    record = case(world, social_impact=True, decision="张建华（身份证11010519491231002X，电话13912345678）责令改正，罚款500元。")
+    record = case(
+        world,
+        social_impact=True,
+        decision="张建华（身份证11010519491231002X，电话13912345678）责令改正，罚款500元。",
+    )
     go(record, "file", "investigate", "notify", "decide", user=user)
     entry = PublicEntry.objects.get(case=record)
     assert entry.kind == PublicEntry.Kind.DECISION

@@ -19,7 +19,15 @@ def outsider(world):
     return client
 
 
-PAGES = ["/", "/org/regions/", "/org/person/", "/org/legaladvisor/", "/org/leadinggroup/", "/org/townshipprofile/", "/indicators/"]
+PAGES = [
+    "/",
+    "/org/regions/",
+    "/org/person/",
+    "/org/legaladvisor/",
+    "/org/leadinggroup/",
+    "/org/townshipprofile/",
+    "/indicators/",
+]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -61,7 +69,12 @@ def test_county_reads_every_township_and_writes_none(world, client_for):
     assert world.other_townships[1].name in county.get("/org/regions/").content.decode()
     api = county.get("/api/people/").json()
     assert api["count"] >= Person.objects.filter(township=world.township).count()
-    assert county.patch(f"/api/people/{person.pk}/", {"position": "x"}, content_type="application/json").status_code == 403
+    assert (
+        county.patch(
+            f"/api/people/{person.pk}/", {"position": "x"}, content_type="application/json"
+        ).status_code
+        == 403
+    )
 
 
 def test_role_without_org_rights_cannot_edit(world, client_for):
@@ -120,5 +133,7 @@ def test_village_cadre_confined_to_village_without_township_filter(world):
     visible = set(scope(Department.objects.all(), world.users[Role.VILLAGE]).values_list("name", flat=True))
     assert "村调委会" in visible and "邻村调委会" not in visible
     assert "党政办" not in visible  # township-level records have no village
-    office_sees = set(scope(Department.objects.all(), world.users[Role.OFFICE]).values_list("name", flat=True))
+    office_sees = set(
+        scope(Department.objects.all(), world.users[Role.OFFICE]).values_list("name", flat=True)
+    )
     assert {"村调委会", "邻村调委会", "党政办"} <= office_sees

@@ -9,15 +9,31 @@ from fazhi.reports.models import ReportItem
 
 def fake_figures(monkeypatch, registry, codes_filters):
     for code, flt in codes_filters.items():
-        monkeypatch.setitem(registry, code, Indicator(code, code, "件", "count", ReportItem, filter=flt, date_field=None))
+        monkeypatch.setitem(
+            registry, code, Indicator(code, code, "件", "count", ReportItem, filter=flt, date_field=None)
+        )
 
 
 def dispute_figures(monkeypatch):
     from fazhi.indicators.registry import REGISTRY
 
-    fake_figures(monkeypatch, REGISTRY, {
-        "disputes.received": Q(),
-        "disputes.resolved": Q(kind=ReportItem.Kind.PROBLEM),
-    })
-    monkeypatch.setitem(REGISTRY, "disputes.resolution_rate",
-                        Indicator("disputes.resolution_rate", "化解率", "%", "rate", numerator="disputes.resolved", denominator="disputes.received"))
+    fake_figures(
+        monkeypatch,
+        REGISTRY,
+        {
+            "disputes.received": Q(),
+            "disputes.resolved": Q(kind=ReportItem.Kind.PROBLEM),
+        },
+    )
+    monkeypatch.setitem(
+        REGISTRY,
+        "disputes.resolution_rate",
+        Indicator(
+            "disputes.resolution_rate",
+            "化解率",
+            "%",
+            "rate",
+            numerator="disputes.resolved",
+            denominator="disputes.received",
+        ),
+    )

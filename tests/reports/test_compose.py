@@ -35,11 +35,17 @@ def test_figures_are_tokens_of_registered_indicators_only(world):
     used = {c for b in blocks for c in tokens(b["text"])}
     assert {"org.villages", "org.advisor_coverage"} <= used
     assert used <= set(REGISTRY)
-    assert not any(ch.isdigit() for ch in blocks[1]["text"].replace("2025", ""))  # the area lead is prose + tokens
+    assert not any(
+        ch.isdigit() for ch in blocks[1]["text"].replace("2025", "")
+    )  # the area lead is prose + tokens
 
 
 def test_empty_area_says_so_instead_of_inventing_text(world, monkeypatch):
-    for code in [c for c in REGISTRY if c.startswith(("disputes.", "screening.", "mediators.", "petitions.", "hotline."))]:
+    for code in [
+        c
+        for c in REGISTRY
+        if c.startswith(("disputes.", "screening.", "mediators.", "petitions.", "hotline."))
+    ]:
         monkeypatch.delitem(REGISTRY, code)
     _, blocks = compose(world.township, 2025)
     heading = next(i for i, b in enumerate(blocks) if b["text"].startswith("坚持和发展新时代"))
@@ -58,24 +64,41 @@ def test_sentences_with_figures_and_rate(world, monkeypatch):
         item(world, ReportItem.Kind.PROBLEM if i < 3 else ReportItem.Kind.PLAN, f"事项{i}")
     _, blocks = compose(world.township, 2025)
     text = next(b["text"] for b in blocks if "{{fig:disputes.received}}" in b["text"])
-    assert "全年共受理矛盾纠纷{{fig:disputes.received}}起，成功化解{{fig:disputes.resolved}}起，化解率达{{fig:disputes.resolution_rate}}%" in text
+    assert (
+        "全年共受理矛盾纠纷{{fig:disputes.received}}起，成功化解{{fig:disputes.resolved}}起，化解率达{{fig:disputes.resolution_rate}}%"
+        in text
+    )
 
 
 def test_breakdown_only_when_parts_add_up(world, monkeypatch):
-    fake_figures(monkeypatch, REGISTRY, {
-        "petitions.total": Q(title__in=["甲", "乙", "丙"]),
-        "petitions.by_channel.online": Q(title="甲"),
-        "petitions.by_channel.visit": Q(title="乙"),
-    })
-    for code in [c for c in REGISTRY if c.startswith("petitions.by_channel.") and c not in ("petitions.by_channel.online", "petitions.by_channel.visit")]:
+    fake_figures(
+        monkeypatch,
+        REGISTRY,
+        {
+            "petitions.total": Q(title__in=["甲", "乙", "丙"]),
+            "petitions.by_channel.online": Q(title="甲"),
+            "petitions.by_channel.visit": Q(title="乙"),
+        },
+    )
+    for code in [
+        c
+        for c in REGISTRY
+        if c.startswith("petitions.by_channel.")
+        and c not in ("petitions.by_channel.online", "petitions.by_channel.visit")
+    ]:
         monkeypatch.delitem(REGISTRY, code)
     item(world, ReportItem.Kind.PROBLEM, "甲")
     item(world, ReportItem.Kind.PLAN, "乙")
     _, blocks = compose(world.township, 2025)
     text = next(b["text"] for b in blocks if "{{fig:petitions.total}}" in b["text"])
-    assert "件，其中" in text and "网上投诉{{fig:petitions.by_channel.online}}件" in text and "来访{{fig:petitions.by_channel.visit}}件" in text
-    item(world, ReportItem.Kind.OTHER, "丙")  # total 3, parts 1 + 1: never print parts that contradict the whole
+    assert (
+        "件，其中" in text
+        and "网上投诉{{fig:petitions.by_channel.online}}件" in text
+        and "来访{{fig:petitions.by_channel.visit}}件" in text
+    )
+    item(
+        world, ReportItem.Kind.OTHER, "丙"
+    )  # total 3, parts 1 + 1: never print parts that contradict the whole
     _, blocks = compose(world.township, 2025)
     assert not any("网上投诉{{" in b["text"] for b in blocks)
     assert any(b["text"] == "其他需要报告的情况" for b in blocks)  # part 五 appears only with such items
-

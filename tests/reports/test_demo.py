@@ -3,7 +3,12 @@ from fazhi.reports.models import AnnualReport, Baseline, ReportItem, ReportVersi
 
 
 def counts():
-    return (AnnualReport.objects.count(), ReportVersion.objects.count(), ReportItem.objects.count(), Baseline.objects.count())
+    return (
+        AnnualReport.objects.count(),
+        ReportVersion.objects.count(),
+        ReportItem.objects.count(),
+        Baseline.objects.count(),
+    )
 
 
 def test_demo_is_idempotent_and_imports_a_baseline(world):
@@ -17,4 +22,6 @@ def test_demo_is_idempotent_and_imports_a_baseline(world):
     baseline = Baseline.objects.get(township=world.township, year=2024)
     assert baseline.source == Baseline.Source.IMPORTED and baseline.parsed["year"] == 2024
     assert baseline.figures["org.advisors"] == 3  # mapped from "聘请法律顾问3名" in the imported text
-    assert AnnualReport.objects.filter(township__in=world.other_townships).count() == len(world.other_townships)
+    assert AnnualReport.objects.filter(township__in=world.other_townships).count() == len(
+        world.other_townships
+    )

@@ -45,33 +45,66 @@ def test_html_preview(report):
     assert "青山镇人民政府" in page and "gwdoc" in page and "{{fig:" not in page
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftoppm")), reason="LibreOffice/poppler missing")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftoppm")), reason="LibreOffice/poppler missing"
+)
 def test_pdf_first_page_is_not_blank(report, tmp_path):
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(render.render_pdf(services.to_document(report)))
-    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-gray", "-singlefile", str(pdf), str(tmp_path / "p1")],
-                   check=True, timeout=60)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-gray",
+            "-singlefile",
+            str(pdf),
+            str(tmp_path / "p1"),
+        ],
+        check=True,
+        timeout=60,
+    )
     data = (tmp_path / "p1.pgm").read_bytes()
     header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
-    pixels = data[header.end():]
+    pixels = data[header.end() :]
     assert sum(1 for v in pixels if v < 128) > 0.01 * len(pixels), "page 1 looks blank"
-    assert "主要举措和成效" in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert (
+        "主要举措和成效"
+        in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    )
 
 
 def test_cli_build_and_check(report, tmp_path, capsys):
     out = tmp_path / "r.docx"
-    call_command("report", "build", "--township", "青山镇", "--year", "2025", "--format", "docx", "--out", str(out))
+    call_command(
+        "report", "build", "--township", "青山镇", "--year", "2025", "--format", "docx", "--out", str(out)
+    )
     assert out.read_bytes()[:2] == b"PK"
     capsys.readouterr()
     call_command("report", "check", str(out), "--json")
     result = json.loads(capsys.readouterr().out)
-    assert set(result) >= {"title", "organization", "year", "signature", "sections", "parts", "figures", "checks"}
+    assert set(result) >= {
+        "title",
+        "organization",
+        "year",
+        "signature",
+        "sections",
+        "parts",
+        "figures",
+        "checks",
+    }
     assert all(result["parts"].values())
     call_command("report", "check", str(out))
     summary = capsys.readouterr().out
     assert "必备内容" in summary and "未发现问题" in summary
     html = tmp_path / "r.html"
-    call_command("report", "build", "--township", "青山镇", "--year", "2025", "--format", "html", "--out", str(html))
+    call_command(
+        "report", "build", "--township", "青山镇", "--year", "2025", "--format", "html", "--out", str(html)
+    )
     assert "法治政府建设情况的报告" in html.read_text()
 
 
@@ -82,5 +115,9 @@ def test_cli_check_refuses_unreadable_files(tmp_path, db):
         call_command("report", "check", str(broken))
     with pytest.raises(CommandError, match="找不到文件"):
         call_command("report", "check", str(tmp_path / "missing.pdf"))
-    result = subprocess.run([shutil.which("fazhi") or ".venv/bin/fazhi", "report", "check", str(broken)], capture_output=True, text=True)
+    result = subprocess.run(
+        [shutil.which("fazhi") or ".venv/bin/fazhi", "report", "check", str(broken)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0

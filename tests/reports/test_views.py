@@ -40,14 +40,18 @@ def test_permission_matrix(report, client_for, outsider, client, world):
     assert outsider.get(url).status_code == 404  # another township sees nothing of ours
     for role in (Role.COUNTY, Role.PETITION, Role.SECRETARY, Role.JUDICIAL, Role.OFFICE):
         assert client_for(role).get(url).status_code == 200, role
-    assert client_for(Role.VILLAGE).get(url).status_code == 404  # a village cadre sees only their village's records
+    assert (
+        client_for(Role.VILLAGE).get(url).status_code == 404
+    )  # a village cadre sees only their village's records
     for role in (Role.COUNTY, Role.PETITION, Role.SECRETARY):
         response = client_for(role).post(edit, {"text": "改写", "_version": report.version})
         assert response.status_code == 403, role
     report.refresh_from_db()
     assert report.current.number == 1
     assert client_for(Role.COUNTY).get("/reports/annualreport/new/").status_code == 403
-    assert client_for(Role.COUNTY).get(f"{url}download/docx/").status_code == 200  # the county reads and collects
+    assert (
+        client_for(Role.COUNTY).get(f"{url}download/docx/").status_code == 200
+    )  # the county reads and collects
     judicial = client_for(Role.JUDICIAL)
     page = judicial.get(url).content.decode()
     assert 'class="fz-edit' in page and 'href="/indicators/org.villages/?year=2025"' in page
@@ -63,7 +67,12 @@ def test_htmx_paragraph_save_keeps_bound_figures(report, client_for):
     text = "我镇下辖{{fig:org.villages}}个行政村，全面推进法治建设。"
     response = judicial.post(url, {"text": text, "_version": report.version}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
-    assert response.status_code == 200 and "我镇下辖" in html and 'data-code="org.villages"' in html and ">12</a>" in html
+    assert (
+        response.status_code == 200
+        and "我镇下辖" in html
+        and 'data-code="org.villages"' in html
+        and ">12</a>" in html
+    )
     report.refresh_from_db()
     assert report.current.number == 2
     # A stale form is refused with the Chinese reason, nothing saved.
@@ -103,8 +112,12 @@ def test_list_query_count_is_constant(report, client_for, world, django_assert_m
     with CaptureQueriesContext(connection) as few:
         judicial.get("/reports/annualreport/")
     for year in range(2000, 2030):
-        AnnualReport.objects.get_or_create(township=world.township, year=year, defaults={"title": f"{year}年报告"})
-    with django_assert_max_num_queries(len(few.captured_queries) + 1):  # +1: the page count once there are pages
+        AnnualReport.objects.get_or_create(
+            township=world.township, year=year, defaults={"title": f"{year}年报告"}
+        )
+    with django_assert_max_num_queries(
+        len(few.captured_queries) + 1
+    ):  # +1: the page count once there are pages
         response = judicial.get("/reports/annualreport/")
     assert response.status_code == 200 and "已逾期" in response.content.decode()
     assert client_for(Role.JUDICIAL).get("/reports/annualreport/?export=xlsx").status_code == 200
@@ -112,9 +125,14 @@ def test_list_query_count_is_constant(report, client_for, world, django_assert_m
 
 def test_report_items_register(world, client_for):
     office = client_for(Role.OFFICE)
-    response = office.post("/reports/reportitem/new/", {"year": 2025, "kind": "problem", "area": "enforcement", "title": ""})
+    response = office.post(
+        "/reports/reportitem/new/", {"year": 2025, "kind": "problem", "area": "enforcement", "title": ""}
+    )
     assert "该字段是必填项" in response.content.decode()
-    response = office.post("/reports/reportitem/new/", {"year": 2025, "kind": "plan", "area": "enforcement", "title": "开展执法培训", "order": 0})
+    response = office.post(
+        "/reports/reportitem/new/",
+        {"year": 2025, "kind": "plan", "area": "enforcement", "title": "开展执法培训", "order": 0},
+    )
     assert response.status_code == 302
     assert ReportItem.objects.get(title="开展执法培训").township == world.township
     assert "开展执法培训" in office.get("/reports/reportitem/?q=执法").content.decode()
@@ -141,9 +159,14 @@ def test_upload_check_and_store_baseline(world, client_for):
     baseline = Baseline.objects.get(township=world.township, year=2023)
     assert baseline.figures["disputes.received"] == 132
     assert response.status_code == 302
-    bad = judicial.post("/reports/check/", {"file": SimpleUploadedFile("x.docx", b"garbage")}).content.decode()
+    bad = judicial.post(
+        "/reports/check/", {"file": SimpleUploadedFile("x.docx", b"garbage")}
+    ).content.decode()
     assert "无法读取该文件" in bad
     wrong = judicial.post("/reports/check/", {"file": SimpleUploadedFile("x.exe", b"MZ")}).content.decode()
     assert "不支持的文件类型" in wrong
     # Reading is for everyone in the township; storing a baseline is not.
-    assert client_for(Role.PETITION).post("/reports/check/baseline/", {"year": 2023}).status_code in (302, 403)
+    assert client_for(Role.PETITION).post("/reports/check/baseline/", {"year": 2023}).status_code in (
+        302,
+        403,
+    )

@@ -20,7 +20,13 @@ def paragraph(report, code):
 
 def snapshot(report):
     report.refresh_from_db()
-    return (report.state, report.version, report.secretary_signed_at, report.head_signed_at, report.versions.count())
+    return (
+        report.state,
+        report.version,
+        report.secretary_signed_at,
+        report.head_signed_at,
+        report.versions.count(),
+    )
 
 
 def test_bound_figures_survive_a_prose_edit(report, world):
@@ -47,7 +53,9 @@ def test_edit_refusals_change_nothing(report, world):
     with pytest.raises(Refused, match="不能为空"):
         services.edit_block(report, block["id"], "  ", judicial)
     with pytest.raises(Refused, match="旧版本"):
-        services.edit_block(report, block["id"], "新的内容", judicial, expected_version=report.version - 1 or 99)
+        services.edit_block(
+            report, block["id"], "新的内容", judicial, expected_version=report.version - 1 or 99
+        )
     assert snapshot(report) == before
     from django.core.exceptions import PermissionDenied
 
@@ -104,7 +112,11 @@ def test_due_dates_are_rules_with_unverified_articles():
     assert rules.submit_due(2025).date == dt.date(2026, 3, 2)
     assert rules.publish_due(2025).date == dt.date(2026, 4, 1)
     assert rules.submit_due(2023).date == dt.date(2024, 3, 1)
-    assert not rules.SUBMIT.verified and "厅字〔2019〕28号" in rules.SUBMIT.article and "未核实" in rules.SUBMIT.describe()
+    assert (
+        not rules.SUBMIT.verified
+        and "厅字〔2019〕28号" in rules.SUBMIT.article
+        and "未核实" in rules.SUBMIT.describe()
+    )
 
 
 def test_overdue_is_flagged(report):

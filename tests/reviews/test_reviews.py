@@ -27,8 +27,13 @@ def subject(world):
 
 def test_decision_review_due_counts_working_days_across_october_holiday(world, subject):
     # 2025-09-26 (Fri) + 7 working days: 9/28 (调休 Sunday), 9/29, 9/30, 10/9, 10/10, 10/11 (调休 Saturday), 10/13.
-    review = request_review(subject, kind="decision", title="茶园改造方案", user=world.users[Role.OFFICE],
-                            requested_on=dt.date(2025, 9, 26))
+    review = request_review(
+        subject,
+        kind="decision",
+        title="茶园改造方案",
+        user=world.users[Role.OFFICE],
+        requested_on=dt.date(2025, 9, 26),
+    )
     assert review.due_on == dt.date(2025, 10, 13)
     assert review.state == LegalityReview.State.REQUESTED and review.advisor is None
     assert "第二十六条" in review.rule.describe()
@@ -37,7 +42,9 @@ def test_decision_review_due_counts_working_days_across_october_holiday(world, s
 def test_document_window_is_an_unverified_setting(world, subject, settings):
     assert not rules.DOCUMENT.verified and "未经核实" in rules.DOCUMENT.describe()
     settings.FAZHI_RULE_OVERRIDES = {"reviews.document": 10}
-    review = request_review(subject, kind="document", title="文件", user=None, requested_on=dt.date(2026, 3, 2))
+    review = request_review(
+        subject, kind="document", title="文件", user=None, requested_on=dt.date(2026, 3, 2)
+    )
     assert review.due_on == dt.date(2026, 3, 16)  # 10 working days, no holiday in between
 
 
@@ -73,7 +80,11 @@ def test_conclude_guard_refuses_and_changes_nothing(world, subject):
         workflow.apply(review, "conclude", judicial)
     assert "合法性意见" in str(exc.value) and "修改意见" in str(exc.value)
     stored = LegalityReview.objects.get(pk=review.pk)
-    assert stored.state == LegalityReview.State.ASSIGNED and stored.concluded_on is None and stored.version == review.version
+    assert (
+        stored.state == LegalityReview.State.ASSIGNED
+        and stored.concluded_on is None
+        and stored.version == review.version
+    )
     # An advisor may give the opinion but not conclude.
     review.legality, review.changes = "超越权限", "删除"
     with pytest.raises(Refused, match="权限"):
@@ -91,8 +102,14 @@ def reviews(world):
     xu = LegalAdvisor.objects.get(township=world.township, name="许静")
     made = []
     for i in range(30):
-        r = LegalityReview(township=world.township, kind="other", subject_title=f"事项{i:02d}", requested_on=dt.date(2026, 5, 1),
-                           advisor=yang if i % 3 else xu, state="assigned")
+        r = LegalityReview(
+            township=world.township,
+            kind="other",
+            subject_title=f"事项{i:02d}",
+            requested_on=dt.date(2026, 5, 1),
+            advisor=yang if i % 3 else xu,
+            state="assigned",
+        )
         r.due_on = r.compute_due().date  # 5/13: the May Day holiday runs to 5/5
         r.save()
         made.append(r)
@@ -139,7 +156,9 @@ def test_permission_matrix(world, client_for, reviews, client):
 def test_due_views_and_list_query_count(world, client_for, reviews, django_assert_max_num_queries, settings):
     judicial = client_for(Role.JUDICIAL)
     overdue = judicial.get("/reviews/legalityreview/?due=overdue").content.decode()
-    assert "已逾期" in overdue and "事项02" in overdue and "事项00" not in overdue  # concluded ones are not overdue
+    assert (
+        "已逾期" in overdue and "事项02" in overdue and "事项00" not in overdue
+    )  # concluded ones are not overdue
     with django_assert_max_num_queries(12):
         response = judicial.get("/reviews/legalityreview/")
     assert response.status_code == 200 and "共 30 条" in response.content.decode()
@@ -149,9 +168,15 @@ def test_due_views_and_list_query_count(world, client_for, reviews, django_asser
 
 def test_create_other_matter_from_the_queue_computes_due(world, client_for):
     judicial = client_for(Role.JUDICIAL)
-    response = judicial.post("/reviews/legalityreview/new/", {"kind": "decision", "subject_title": "", "requested_on": "2025-09-26"})
+    response = judicial.post(
+        "/reviews/legalityreview/new/",
+        {"kind": "decision", "subject_title": "", "requested_on": "2025-09-26"},
+    )
     assert "该字段是必填项" in response.content.decode()
-    judicial.post("/reviews/legalityreview/new/", {"kind": "decision", "subject_title": "信访答复", "requested_on": "2025-09-26"})
+    judicial.post(
+        "/reviews/legalityreview/new/",
+        {"kind": "decision", "subject_title": "信访答复", "requested_on": "2025-09-26"},
+    )
     assert LegalityReview.objects.get(subject_title="信访答复").due_on == dt.date(2025, 10, 13)
 
 
@@ -183,8 +208,15 @@ def test_office_handles_a_public_comment(world, client_for):
     from fazhi.reviews.models import PublicComment
 
     subject = Person.objects.get(township=world.township, name="王丽")
-    comment = PublicComment.objects.create(township=world.township, content_type_id=1, object_id=subject.pk,
-                                           subject_title="草案", name="李四", contact="13912345678", content="建议")
+    comment = PublicComment.objects.create(
+        township=world.township,
+        content_type_id=1,
+        object_id=subject.pk,
+        subject_title="草案",
+        name="李四",
+        contact="13912345678",
+        content="建议",
+    )
     office = client_for(Role.OFFICE)
     url = f"/reviews/publiccomment/{comment.pk}/edit/"
     response = office.post(url, {"outcome": "adopted", "response": "", "_version": comment.version})

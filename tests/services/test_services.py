@@ -31,8 +31,16 @@ def value(code, world, year=2025):
 
 
 def new_request(world, received=dt.date(2026, 9, 25), **kwargs):
-    return receive_request(m.DisclosureRequest(township=world.township, applicant="张三", contact="13912345678",
-                                               received_on=received, content="申请公开征收补偿方案", **kwargs))
+    return receive_request(
+        m.DisclosureRequest(
+            township=world.township,
+            applicant="张三",
+            contact="13912345678",
+            received_on=received,
+            content="申请公开征收补偿方案",
+            **kwargs,
+        )
+    )
 
 
 # Disclosure deadline and workflow -------------------------------------------------------------------
@@ -91,7 +99,9 @@ def test_reply_needs_a_reply_type_and_counts_on_time(world):
 
 def test_transition_by_role_without_rights_is_refused(world, client_for):
     request = new_request(world)
-    response = client_for(Role.PETITION).post(f"/services/disclosurerequest/{request.pk}/do/extend/", {"note": "x"})
+    response = client_for(Role.PETITION).post(
+        f"/services/disclosurerequest/{request.pk}/do/extend/", {"note": "x"}
+    )
     request.refresh_from_db()
     assert request.state == R.RECEIVED
     assert response.status_code in (302, 404)
@@ -99,9 +109,16 @@ def test_transition_by_role_without_rights_is_refused(world, client_for):
 
 def test_staff_form_computes_code_and_deadline(world, client_for):
     office = client_for(Role.OFFICE)
-    response = office.post("/services/disclosurerequest/new/", {
-        "applicant": "李四", "contact": "13800000000", "channel": "letter", "received_on": "2026-09-25", "content": "申请公开低保名单",
-    })
+    response = office.post(
+        "/services/disclosurerequest/new/",
+        {
+            "applicant": "李四",
+            "contact": "13800000000",
+            "channel": "letter",
+            "received_on": "2026-09-25",
+            "content": "申请公开低保名单",
+        },
+    )
     assert response.status_code == 302
     request = m.DisclosureRequest.objects.get(applicant="李四")
     assert request.due_on == dt.date(2026, 10, 29) and request.code.startswith("GK")
@@ -113,8 +130,9 @@ def test_staff_form_computes_code_and_deadline(world, client_for):
 
 
 def test_village_rule_filing_deadline_on_the_board(world):
-    rule = m.VillageRule.objects.create(township=world.township, village=world.villages[0], title="村规民约",
-                                        adopted_on=dt.date(2026, 9, 24))
+    rule = m.VillageRule.objects.create(
+        township=world.township, village=world.villages[0], title="村规民约", adopted_on=dt.date(2026, 9, 24)
+    )
     new_request(world)
     items = board.deadline_items(world.township, dt.date(2026, 10, 1))
     filing = next(i for i in items if "村规民约" in i.title)
@@ -123,12 +141,19 @@ def test_village_rule_filing_deadline_on_the_board(world):
     assert "第十四条" in filing.rule.describe()
     assert any(i.title.startswith("依申请公开") for i in items)
     VILLAGE_RULE.apply(rule, "file", world.users[Role.VILLAGE])
-    assert not [i for i in board.deadline_items(world.township, dt.date(2026, 10, 1)) if "村规民约" in i.title]
+    assert not [
+        i for i in board.deadline_items(world.township, dt.date(2026, 10, 1)) if "村规民约" in i.title
+    ]
 
 
 def test_village_rule_review_guards(world):
-    rule = m.VillageRule.objects.create(township=world.township, village=world.villages[0], title="村规民约",
-                                        adopted_on=dt.date(2026, 9, 24), state=m.VillageRule.State.FILED)
+    rule = m.VillageRule.objects.create(
+        township=world.township,
+        village=world.villages[0],
+        title="村规民约",
+        adopted_on=dt.date(2026, 9, 24),
+        state=m.VillageRule.State.FILED,
+    )
     advisor = world.users[Role.ADVISOR]
     with pytest.raises(Refused, match="审查意见"):
         VILLAGE_RULE.apply(rule, "approve", advisor)
@@ -150,7 +175,9 @@ def test_advisor_sees_and_records_only_their_own_work(world, client_for):
     own = LegalAdvisor.objects.get(township=world.township, user=world.users[Role.ADVISOR])
     other = LegalAdvisor.objects.filter(township=world.township).exclude(pk=own.pk).first()
     for advisor, subject in ((own, "本人咨询"), (other, "他人咨询")):
-        m.AdvisorWork.objects.create(township=world.township, advisor=advisor, date=dt.date(2026, 5, 1), subject=subject)
+        m.AdvisorWork.objects.create(
+            township=world.township, advisor=advisor, date=dt.date(2026, 5, 1), subject=subject
+        )
     client = client_for(Role.ADVISOR)
     listing = client.get("/services/advisorwork/").content.decode()
     assert "本人咨询" in listing and "他人咨询" not in listing
@@ -173,8 +200,14 @@ def test_advisor_sees_and_records_only_their_own_work(world, client_for):
 
 def test_assessment_shows_the_years_work_and_refuses_a_second(world, client_for):
     advisor = LegalAdvisor.objects.filter(township=world.township).first()
-    m.AdvisorWork.objects.create(township=world.township, advisor=advisor, date=dt.date(2025, 5, 1), subject="审查",
-                                 kind="contract", quantity=3)
+    m.AdvisorWork.objects.create(
+        township=world.township,
+        advisor=advisor,
+        date=dt.date(2025, 5, 1),
+        subject="审查",
+        kind="contract",
+        quantity=3,
+    )
     office = client_for(Role.OFFICE)
     data = {"advisor": advisor.pk, "year": 2025, "score": "92", "grade": "excellent"}
     assert office.post("/services/advisorassessment/new/", data).status_code == 302
@@ -189,10 +222,18 @@ def test_assessment_shows_the_years_work_and_refuses_a_second(world, client_for)
 
 
 def test_public_disclosure_list_needs_no_login(world, client):
-    m.DisclosureItem.objects.create(township=world.township, title="宅基地审批结果公示", published_on=dt.date(2026, 3, 1),
-                                    category="homestead")
-    m.DisclosureItem.objects.create(township=world.other_townships[0], title="绿水镇预算公开", published_on=dt.date(2026, 3, 1),
-                                    category="budget")
+    m.DisclosureItem.objects.create(
+        township=world.township,
+        title="宅基地审批结果公示",
+        published_on=dt.date(2026, 3, 1),
+        category="homestead",
+    )
+    m.DisclosureItem.objects.create(
+        township=world.other_townships[0],
+        title="绿水镇预算公开",
+        published_on=dt.date(2026, 3, 1),
+        category="budget",
+    )
     page = client.get(f"/public/services/disclosure/?township={world.township.pk}").content.decode()
     assert "宅基地审批结果公示" in page and "绿水镇预算公开" not in page
     assert "土地承包经营权流转" in page  # the art. 21 categories are offered
@@ -200,13 +241,20 @@ def test_public_disclosure_list_needs_no_login(world, client):
 
 
 def test_public_request_is_registered_escaped_and_tracked(world, client):
-    response = client.post("/public/services/request/", {
-        "township": world.township.pk, "applicant": "王小明", "contact": "13912345678",
-        "content": "<script>alert(1)</script>请公开2026年低保名单",
-    })
+    response = client.post(
+        "/public/services/request/",
+        {
+            "township": world.township.pk,
+            "applicant": "王小明",
+            "contact": "13912345678",
+            "content": "<script>alert(1)</script>请公开2026年低保名单",
+        },
+    )
     assert response.status_code == 302
     request = m.DisclosureRequest.objects.get()
-    assert request.channel == "online" and request.state == R.RECEIVED and request.due_on > request.received_on
+    assert (
+        request.channel == "online" and request.state == R.RECEIVED and request.due_on > request.received_on
+    )
     page = client.get(response["Location"]).content.decode()
     assert request.code in page and "&lt;script&gt;" in page and "<script>alert(1)" not in page
     assert "王小明" not in page and "13912345678" not in page
@@ -218,7 +266,12 @@ def test_public_request_is_registered_escaped_and_tracked(world, client):
 
 
 def test_public_request_is_rate_limited(world, client):
-    data = {"township": world.township.pk, "applicant": "张三", "contact": "138", "content": "请公开村务财务收支"}
+    data = {
+        "township": world.township.pk,
+        "applicant": "张三",
+        "contact": "138",
+        "content": "请公开村务财务收支",
+    }
     for _ in range(5):
         assert client.post("/public/services/request/", data).status_code == 302
     response = client.post("/public/services/request/", data)
@@ -227,7 +280,9 @@ def test_public_request_is_rate_limited(world, client):
 
 
 def test_public_request_form_says_what_is_wrong(world, client):
-    response = client.post("/public/services/request/", {"township": "", "applicant": "", "contact": "", "content": "低保"})
+    response = client.post(
+        "/public/services/request/", {"township": "", "applicant": "", "contact": "", "content": "低保"}
+    )
     page = response.content.decode()
     assert "至少5个字" in page and ("这个字段是必填项" in page or "该字段是必填项" in page)
     assert not m.DisclosureRequest.objects.exists()
@@ -237,8 +292,13 @@ def test_public_request_form_says_what_is_wrong(world, client):
 
 
 def test_personal_data_masked_in_lists_exports_and_api(world, client_for):
-    m.LegalAidConsultation.objects.create(township=world.township, date=dt.date(2026, 4, 1), applicant="赵大勇",
-                                          phone="13912345678", question="工资被拖欠")
+    m.LegalAidConsultation.objects.create(
+        township=world.township,
+        date=dt.date(2026, 4, 1),
+        applicant="赵大勇",
+        phone="13912345678",
+        question="工资被拖欠",
+    )
     new_request(world)
     county = client_for(Role.COUNTY)
     listing = county.get("/services/legalaidconsultation/").content.decode()
@@ -252,7 +312,10 @@ def test_personal_data_masked_in_lists_exports_and_api(world, client_for):
     detail = county.get(m.DisclosureRequest.objects.get().get_absolute_url()).content.decode()
     assert "张*" in detail and "13912345678" not in detail
     # The office handling the request sees the file in full.
-    assert "13912345678" in client_for(Role.OFFICE).get(m.DisclosureRequest.objects.get().get_absolute_url()).content.decode()
+    assert (
+        "13912345678"
+        in client_for(Role.OFFICE).get(m.DisclosureRequest.objects.get().get_absolute_url()).content.decode()
+    )
 
 
 # Figures, sentences, archive, demo --------------------------------------------------------------------
@@ -261,7 +324,10 @@ def test_personal_data_masked_in_lists_exports_and_api(world, client_for):
 def test_report_sentences_from_demo(world):
     demo.build(world)
     assert get("disclosure.items").render(value("disclosure.items", world)) == "主动公开信息156条"
-    assert get("legal_aid.consultations").render(value("legal_aid.consultations", world)) == "全年解答群众法律援助咨询75件"
+    assert (
+        get("legal_aid.consultations").render(value("legal_aid.consultations", world))
+        == "全年解答群众法律援助咨询75件"
+    )
     assert value("services.items", world) == 200 and value("services.online_items", world) == 150
     assert str(value("services.online_rate", world)) == "75.0"
     assert value("disclosure.requests_on_time_rate", world) is not None
@@ -281,16 +347,33 @@ def test_measure_with_figure_needs_a_unit(world, client_for):
 
 def test_archive_assembles_study_exams_and_law_reports(world, client_for):
     secretary = world.people["周建国"]
-    session = StudySession.objects.create(township=world.township, date=dt.date(2025, 3, 1), topic="学习宪法修正案",
-                                          laws="《宪法》")
+    session = StudySession.objects.create(
+        township=world.township, date=dt.date(2025, 3, 1), topic="学习宪法修正案", laws="《宪法》"
+    )
     session.attendees.add(secretary)
-    exam = Exam.objects.create(township=world.township, date=dt.date(2025, 11, 1), title="年度法治理论考试", expected=1,
-                               participants=1, passed=1)
+    exam = Exam.objects.create(
+        township=world.township,
+        date=dt.date(2025, 11, 1),
+        title="年度法治理论考试",
+        expected=1,
+        participants=1,
+        passed=1,
+    )
     ExamResult.objects.create(exam=exam, person=secretary, score=95, passed=True)
-    m.LawReport.objects.create(township=world.township, person=secretary, year=2025, date=dt.date(2026, 1, 20),
-                               content="个人学法守法情况")
-    m.DutyRecord.objects.create(township=world.township, person=secretary, date=dt.date(2025, 2, 1), kind="deploy",
-                                subject="部署法治政府建设")
+    m.LawReport.objects.create(
+        township=world.township,
+        person=secretary,
+        year=2025,
+        date=dt.date(2026, 1, 20),
+        content="个人学法守法情况",
+    )
+    m.DutyRecord.objects.create(
+        township=world.township,
+        person=secretary,
+        date=dt.date(2025, 2, 1),
+        kind="deploy",
+        subject="部署法治政府建设",
+    )
     client = client_for(Role.SECRETARY)
     listing = client.get("/services/archive/").content.decode()
     assert "周建国" in listing and "王丽" not in listing
@@ -305,7 +388,13 @@ def test_archive_assembles_study_exams_and_law_reports(world, client_for):
 def test_law_report_once_a_year(world, client_for):
     secretary = world.people["周建国"]
     head = client_for(Role.HEAD)
-    data = {"person": secretary.pk, "year": 2025, "date": "2026-01-20", "content": "述法", "rating": "excellent"}
+    data = {
+        "person": secretary.pk,
+        "year": 2025,
+        "date": "2026-01-20",
+        "content": "述法",
+        "rating": "excellent",
+    }
     assert head.post("/services/lawreport/new/", data).status_code == 302
     assert "该人员本年度已有述法记录" in head.post("/services/lawreport/new/", data).content.decode()
     assert client_for(Role.PETITION).post("/services/lawreport/new/", data).status_code == 403
@@ -314,8 +403,13 @@ def test_law_report_once_a_year(world, client_for):
 def test_list_pages_keep_a_constant_number_of_queries(world, client_for, django_assert_max_num_queries):
     demo.build(world)
     judicial = client_for(Role.JUDICIAL)
-    for url in ("/services/advisorwork/", "/services/disclosurerequest/", "/services/villagerule/",
-                "/services/legalaidconsultation/", "/services/dutyrecord/"):
+    for url in (
+        "/services/advisorwork/",
+        "/services/disclosurerequest/",
+        "/services/villagerule/",
+        "/services/legalaidconsultation/",
+        "/services/dutyrecord/",
+    ):
         judicial.get(url)
         with django_assert_max_num_queries(12):
             assert judicial.get(url).status_code == 200
@@ -323,7 +417,14 @@ def test_list_pages_keep_a_constant_number_of_queries(world, client_for, django_
 
 def test_demo_is_idempotent(world):
     demo.build(world)
-    models = (m.AdvisorWork, m.VillageRule, m.DisclosureItem, m.DisclosureRequest, m.LegalAidConsultation, m.DutyRecord)
+    models = (
+        m.AdvisorWork,
+        m.VillageRule,
+        m.DisclosureItem,
+        m.DisclosureRequest,
+        m.LegalAidConsultation,
+        m.DutyRecord,
+    )
     counts = [model.objects.count() for model in models]
     demo.build(world)
     assert counts == [model.objects.count() for model in models]
@@ -332,8 +433,17 @@ def test_demo_is_idempotent(world):
     assert m.DisclosureRequest.objects.exclude(state=R.REPLIED).exists()  # something on the deadline board
 
 
-@pytest.mark.parametrize("code", ["disclosure.items", "disclosure.requests_on_time_rate", "duties.law_reports",
-                                  "legal_aid.consultations", "services.online_rate", "advisors.services"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "disclosure.items",
+        "disclosure.requests_on_time_rate",
+        "duties.law_reports",
+        "legal_aid.consultations",
+        "services.online_rate",
+        "advisors.services",
+    ],
+)
 def test_figures_drill_down_to_records(world, client_for, code):
     demo.build(world)
     assert client_for(Role.JUDICIAL).get(f"/indicators/{code}/?year=2025").status_code == 200

@@ -36,7 +36,9 @@ class LedgerViewSet(viewsets.ModelViewSet):
         if wanted.isdigit():
             from fazhi.org.models import Region
 
-            township = Region.objects.filter(pk=int(wanted), pk__in=access_for(self.request.user).readable).first()
+            township = Region.objects.filter(
+                pk=int(wanted), pk__in=access_for(self.request.user).readable
+            ).first()
             if township is None:
                 return self.queryset.none()
         return scope(self.queryset.all(), self.request.user, township)
@@ -47,11 +49,15 @@ class LedgerViewSet(viewsets.ModelViewSet):
         wanted = self.request.data.get("township") or self.request.query_params.get("township")
         access = access_for(self.request.user)
         writable = [t for t, roles in access.townships.items() if roles]
-        township_id = int(wanted) if str(wanted or "").isdigit() else (writable[0] if len(writable) == 1 else None)
+        township_id = (
+            int(wanted) if str(wanted or "").isdigit() else (writable[0] if len(writable) == 1 else None)
+        )
         if township_id is None:
             raise serializers.ValidationError({"township": "请指定乡镇。"})
         township = Region.objects.get(pk=township_id)
-        record = serializer.Meta.model(**{k: v for k, v in serializer.validated_data.items() if not _is_m2m(serializer, k)})
+        record = serializer.Meta.model(
+            **{k: v for k, v in serializer.validated_data.items() if not _is_m2m(serializer, k)}
+        )
         record.township = township
         require_write(self.request.user, township, self.write_roles, getattr(record, "village", None))
         self._save(serializer, record, None)

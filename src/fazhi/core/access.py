@@ -49,7 +49,9 @@ def access_for(user) -> Access:
     for assignment in RoleAssignment.objects.filter(user=user).select_related("organisation"):
         org = assignment.organisation
         if assignment.role == Role.COUNTY:
-            access.county_townships |= set(Region.objects.townships().filter(parent=org).values_list("id", flat=True))
+            access.county_townships |= set(
+                Region.objects.townships().filter(parent=org).values_list("id", flat=True)
+            )
         else:
             access.townships.setdefault(org.id, set()).add(assignment.role)
             if assignment.role == Role.VILLAGE and assignment.village_id:

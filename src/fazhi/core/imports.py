@@ -139,8 +139,15 @@ class ImportResult:
 class Importer:
     """Reads, validates and writes one sheet of records for one township."""
 
-    def __init__(self, model, columns: Sequence[ImportColumn], *, unique: Sequence[str] = (), defaults: dict | None = None,
-                 prepare: Callable | None = None):
+    def __init__(
+        self,
+        model,
+        columns: Sequence[ImportColumn],
+        *,
+        unique: Sequence[str] = (),
+        defaults: dict | None = None,
+        prepare: Callable | None = None,
+    ):
         self.model = model
         self.columns = list(columns)
         self.unique = tuple(unique)
@@ -197,7 +204,9 @@ class Importer:
             key = tuple(values.get(f) for f in self.unique)
             if self.unique and all(k not in (None, "") for k in key):
                 if key in seen:
-                    row_errors.append(RowError(number, self._header(self.unique[0]), f"与第{seen[key]}行重复"))
+                    row_errors.append(
+                        RowError(number, self._header(self.unique[0]), f"与第{seen[key]}行重复")
+                    )
                 elif key in existing:
                     row_errors.append(RowError(number, self._header(self.unique[0]), "本乡镇已有该记录"))
                 seen.setdefault(key, number)
@@ -227,7 +236,9 @@ class Importer:
     def _model_errors(self, record, number: int) -> list[RowError]:
         """The model's own validation (lengths, choices) reported against the sheet's columns."""
         try:
-            record.full_clean(exclude=["township", "village", "created_by", "updated_by"], validate_unique=False)
+            record.full_clean(
+                exclude=["township", "village", "created_by", "updated_by"], validate_unique=False
+            )
         except ValidationError as exc:
             return [
                 RowError(number, self._header(name) if name != "__all__" else "", "；".join(messages))
@@ -263,10 +274,14 @@ class Importer:
             cell.fill = PatternFill("solid", fgColor="DDE6F0")
         for i, column in enumerate(self.columns, start=1):
             letter = get_column_letter(i)
-            sheet.column_dimensions[letter].width = max(12, len(column.header) * 2 + 4, len(text(column.example)) * 2)
+            sheet.column_dimensions[letter].width = max(
+                12, len(column.header) * 2 + 4, len(text(column.example)) * 2
+            )
             labels = getattr(column.parse, "labels", None)
             if labels and len(",".join(labels)) < 250:  # Excel limits an inline list to 255 characters
-                validation = DataValidation(type="list", formula1=f'"{",".join(labels)}"', allow_blank=not column.required)
+                validation = DataValidation(
+                    type="list", formula1=f'"{",".join(labels)}"', allow_blank=not column.required
+                )
                 validation.error = f"请从下拉列表中选择{column.header}"
                 sheet.add_data_validation(validation)
                 validation.add(f"{letter}2:{letter}1000")
@@ -275,7 +290,9 @@ class Importer:
         for column in self.columns:
             labels = getattr(column.parse, "labels", None)
             explain = column.help or ("可选：" + "、".join(labels) if labels else "")
-            notes.append([column.header, "必填（红色列名）" if column.required else "选填", column.example, explain])
+            notes.append(
+                [column.header, "必填（红色列名）" if column.required else "选填", column.example, explain]
+            )
         for letter, width in zip("ABCD", (20, 16, 30, 80), strict=True):
             notes.column_dimensions[letter].width = width
         sheet.freeze_panes = "A2"

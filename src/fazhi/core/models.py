@@ -95,7 +95,9 @@ class Attachment(models.Model):
         ".ofd": "application/ofd",
     }
 
-    township = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇")
+    township = models.ForeignKey(
+        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇"
+    )
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
@@ -112,7 +114,11 @@ class Attachment(models.Model):
     mime = models.CharField("类型", max_length=100)
     sha256 = models.CharField(max_length=64, db_index=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name="上传人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="上传人",
     )
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
@@ -129,7 +135,9 @@ class Attachment(models.Model):
         """Returns the MIME type of an acceptable upload, or raises ValidationError in Chinese."""
         suffix = PurePosixPath(upload.name).suffix.lower()
         if suffix not in cls.ALLOWED_TYPES:
-            raise ValidationError(f"不支持的文件类型“{suffix or '无扩展名'}”。允许：{'、'.join(sorted(cls.ALLOWED_TYPES))}")
+            raise ValidationError(
+                f"不支持的文件类型“{suffix or '无扩展名'}”。允许：{'、'.join(sorted(cls.ALLOWED_TYPES))}"
+            )
         if upload.size > settings.FAZHI_ATTACHMENT_MAX_BYTES:
             limit = settings.FAZHI_ATTACHMENT_MAX_BYTES // (1024 * 1024)
             raise ValidationError(f"文件过大：上限为 {limit} MB。")

@@ -5,7 +5,9 @@ from django.db.models import F
 
 from fazhi.core.workflow import Refused
 
-STALE_MESSAGE = "保存失败：该记录已被{who}于{when}修改，您看到的是旧版本。请刷新后重新填写，您本次的内容未保存。"
+STALE_MESSAGE = (
+    "保存失败：该记录已被{who}于{when}修改，您看到的是旧版本。请刷新后重新填写，您本次的内容未保存。"
+)
 
 
 def save_record(record, user, *, expected_version: int | None = None, reason: str = ""):
@@ -26,7 +28,11 @@ def save_record(record, user, *, expected_version: int | None = None, reason: st
             base = record.version if expected_version is None else expected_version
             if not model.objects.filter(pk=record.pk, version=base).update(version=F("version") + 1):
                 current = model.objects.filter(pk=record.pk).select_related("updated_by").first()
-                who = (current.updated_by.get_full_name() or current.updated_by.username) if current and current.updated_by else "他人"
+                who = (
+                    (current.updated_by.get_full_name() or current.updated_by.username)
+                    if current and current.updated_by
+                    else "他人"
+                )
                 when = f"{current.updated_at:%Y-%m-%d %H:%M}" if current else ""
                 raise Refused(STALE_MESSAGE.format(who=who, when=when))
             record.version = base + 1

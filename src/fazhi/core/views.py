@@ -63,7 +63,6 @@ class TownshipMixin(LoginRequiredMixin):
         return context
 
 
-
 def filterset_for(model, fields):
     meta = type("Meta", (), {"model": model, "fields": list(fields)})
     return type(f"{model.__name__}FilterSet", (django_filters.FilterSet,), {"Meta": meta})
@@ -122,7 +121,9 @@ class LedgerListView(TownshipMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "xlsx":
-            return xlsx_response(str(self.model._meta.verbose_name_plural), self.get_columns(), self.get_queryset())
+            return xlsx_response(
+                str(self.model._meta.verbose_name_plural), self.get_columns(), self.get_queryset()
+            )
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -183,7 +184,9 @@ class LedgerDetailView(TownshipMixin, DetailView):
             return ""
 
     def get_history(self):
-        entries = list(self.object.history.all().select_related("history_user").order_by("-history_date", "-history_id"))
+        entries = list(
+            self.object.history.all().select_related("history_user").order_by("-history_date", "-history_id")
+        )
         rows = []
         for newer, older in zip(entries, [*entries[1:], None], strict=False):
             changes = []
@@ -191,7 +194,9 @@ class LedgerDetailView(TownshipMixin, DetailView):
                 delta = newer.diff_against(older, excluded_fields=["updated_at", "updated_by", "version"])
                 for change in delta.changes:
                     field = type(self.object)._meta.get_field(change.field)
-                    changes.append((str(field.verbose_name), _display(field, change.old), _display(field, change.new)))
+                    changes.append(
+                        (str(field.verbose_name), _display(field, change.old), _display(field, change.new))
+                    )
             rows.append(
                 {
                     "date": newer.history_date,
@@ -215,7 +220,9 @@ class LedgerDetailView(TownshipMixin, DetailView):
             state_label=self.workflow.state_label(obj) if self.workflow else "",
             attachments_enabled=self.attachments,
             attachments=Attachment.objects.filter(
-                content_type__app_label=obj._meta.app_label, content_type__model=obj._meta.model_name, object_id=obj.pk
+                content_type__app_label=obj._meta.app_label,
+                content_type__model=obj._meta.model_name,
+                object_id=obj.pk,
             ).select_related("uploaded_by"),
             attachment_steps=self.attachment_steps,
             upload_url=self.upload_url(),
@@ -267,7 +274,9 @@ class LedgerFormView(TownshipMixin, FormView):
             if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
                 widgets.setdefault(field.name, forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
             elif isinstance(field, models.DateTimeField):
-                widgets.setdefault(field.name, forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+                widgets.setdefault(
+                    field.name, forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+                )
         return modelform_factory(self.model, fields=list(self.fields), widgets=widgets)
 
     def get_form_kwargs(self):
@@ -296,7 +305,9 @@ class LedgerFormView(TownshipMixin, FormView):
         if self.object is None:
             record.township = self.request.township
         try:
-            require_write(self.request.user, record.township, self.write_roles, getattr(record, "village", None))
+            require_write(
+                self.request.user, record.township, self.write_roles, getattr(record, "village", None)
+            )
             self.before_save(record, form)
             save_record(record, self.request.user, expected_version=form.cleaned_data.get("_version"))
         except Refused as exc:
@@ -308,7 +319,9 @@ class LedgerFormView(TownshipMixin, FormView):
             return self.form_invalid(form)
         form.save_m2m()
         messages.success(self.request, f"已保存：{record}")
-        return HttpResponseRedirect(record.get_absolute_url() or reverse(f"{record._meta.app_label}:{record._meta.model_name}_list"))
+        return HttpResponseRedirect(
+            record.get_absolute_url() or reverse(f"{record._meta.app_label}:{record._meta.model_name}_list")
+        )
 
     def before_save(self, record, form):
         """Hook: validation across fields that needs the township (raise ValidationError in Chinese)."""
@@ -347,7 +360,13 @@ class AttachmentUploadView(TownshipMixin, View):
             messages.error(request, "请选择要上传的文件。")
             return HttpResponseRedirect(record.get_absolute_url())
         try:
-            attach(record, upload, request.user, step=request.POST.get("step", ""), kind=request.POST.get("kind", ""))
+            attach(
+                record,
+                upload,
+                request.user,
+                step=request.POST.get("step", ""),
+                kind=request.POST.get("kind", ""),
+            )
         except ValidationError as exc:
             messages.error(request, "上传失败：" + "；".join(exc.messages))
         else:
@@ -370,7 +389,9 @@ def attach(record, upload, user, step: str = "", kind: str = "") -> Attachment:
         sha256=Attachment.digest(upload),
         uploaded_by=user if user.is_authenticated else None,
     )
-    attachment.kind = kind if kind in dict(Attachment._meta.get_field("kind").choices) else attachment.guessed_kind
+    attachment.kind = (
+        kind if kind in dict(Attachment._meta.get_field("kind").choices) else attachment.guessed_kind
+    )
     existing = Attachment.objects.filter(sha256=attachment.sha256).exclude(file="").first()
     if existing:
         attachment.file.name = existing.file.name  # same content already stored: reuse it
@@ -389,7 +410,9 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
         if attachment.township_id not in scope_ids(request.user):
             raise Http404
         response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
-        response["Content-Type"] = "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
+        response["Content-Type"] = (
+            "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
+        )
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         return response
@@ -401,7 +424,9 @@ def scope_ids(user):
     return access_for(user).readable
 
 
-def ledger_urls(model, *, list_view=None, detail_view=None, form_view=None, transition_view=None, upload_view=None):
+def ledger_urls(
+    model, *, list_view=None, detail_view=None, form_view=None, transition_view=None, upload_view=None
+):
     """The URL patterns of one ledger, named `<model>_list`, `_detail`, `_create`, `_update`, …"""
     name = model._meta.model_name
     patterns = []
@@ -413,7 +438,9 @@ def ledger_urls(model, *, list_view=None, detail_view=None, form_view=None, tran
     if detail_view:
         patterns.append(path(f"{name}/<int:pk>/", detail_view.as_view(), name=f"{name}_detail"))
     if transition_view:
-        patterns.append(path(f"{name}/<int:pk>/do/<slug:name>/", transition_view.as_view(), name=f"{name}_transition"))
+        patterns.append(
+            path(f"{name}/<int:pk>/do/<slug:name>/", transition_view.as_view(), name=f"{name}_transition")
+        )
     if upload_view:
         patterns.append(path(f"{name}/<int:pk>/attach/", upload_view.as_view(), name=f"{name}_attach"))
     return patterns

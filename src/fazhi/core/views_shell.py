@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
-from django.views.generic import TemplateView
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
 
 from fazhi.core.access import access_for
 from fazhi.core.middleware import TownshipMiddleware
@@ -37,7 +37,9 @@ class DeadlineBoardView(LoginRequiredMixin, TemplateView):
             raise PermissionDenied("您的账号尚未分配乡镇，请联系管理员。")
         today = timezone.localdate()
         window = 3
-        rows = [(item, item.state(today), item.days_left(today)) for item in collect(self.request.township, today)]
+        rows = [
+            (item, item.state(today), item.days_left(today)) for item in collect(self.request.township, today)
+        ]
         office = self.request.GET.get("office", "")
         offices = sorted({item.office for item, _, _ in rows})
         if office:

@@ -6,8 +6,8 @@ nothing. On success it sets the state, runs the transition's effect, saves (bump
 writes the transition into the record's permanent history with who and when.
 """
 
-from collections.abc import Callable, Sequence
 import dataclasses
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.db import transaction

@@ -14,8 +14,22 @@ class DecisionSerializer(LedgerSerializer):
     class Meta(LedgerSerializer.Meta):
         model = MajorDecision
         fields = (
-            "id", "township", "catalogue", "title", "category", "sponsor", "state", "comment_start", "comment_end",
-            "meeting", "meeting_date", "attendees", "dissent", "decision_text", "published_on", "version",
+            "id",
+            "township",
+            "catalogue",
+            "title",
+            "category",
+            "sponsor",
+            "state",
+            "comment_start",
+            "comment_end",
+            "meeting",
+            "meeting_date",
+            "attendees",
+            "dissent",
+            "decision_text",
+            "published_on",
+            "version",
         )
         read_only_fields = ("state", "published_on")
 

@@ -10,6 +10,14 @@ class DecisionsConfig(AppConfig):
         ("重大行政决策", "decisions:majordecision_list", "bank"),
     ]
     public_nav = [
-        ("重大行政决策事项目录", "decisions_public:catalogues", "各乡镇(街道)公布的年度决策事项目录及办理进度"),
-        ("决策草案征求意见", "decisions_public:consultations", "对正在公开征求意见的重大行政决策草案发表意见"),
+        (
+            "重大行政决策事项目录",
+            "decisions_public:catalogues",
+            "各乡镇(街道)公布的年度决策事项目录及办理进度",
+        ),
+        (
+            "决策草案征求意见",
+            "decisions_public:consultations",
+            "对正在公开征求意见的重大行政决策草案发表意见",
+        ),
     ]

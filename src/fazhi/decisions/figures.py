@@ -10,18 +10,63 @@ def _decisions(extra: Q | None = None):
     def queryset(scope: Scope):
         records = MajorDecision.objects.filter(township=scope.township).filter(extra or Q())
         return records.filter(catalogue__year=scope.year) if scope.year else records
+
     return queryset
 
 
-count("decisions.major.total", "重大行政决策事项", "项", MajorDecision, queryset=_decisions(),
-      sentence="将{value}项事项列入重大行政决策事项目录", section="decisions", dashboard=True)
-count("decisions.major.adopted", "经集体讨论作出的重大行政决策", "项", MajorDecision,
-      queryset=_decisions(Q(state__in=MajorDecision.ADOPTED_STATES)),
-      sentence="经集体讨论决定作出重大行政决策{value}项", section="decisions", dashboard=True)
-count("decisions.major.published", "已公布的重大行政决策", "项", MajorDecision, filter=Q(published_on__isnull=False),
-      date_field="published_on", sentence="向社会公布决策{value}项", section="decisions")
-count("decisions.major.evaluated", "开展决策后评估", "项", MajorDecision, filter=Q(evaluated_on__isnull=False),
-      date_field="evaluated_on", sentence="开展决策后评估{value}项", section="decisions")
-rate("decisions.major.adopted_rate", "决策事项完成率", "decisions.major.adopted", "decisions.major.total", section="decisions")
-count("decisions.catalogue.published", "公布决策事项目录", "份", DecisionCatalogue,
-      filter=Q(state=DecisionCatalogue.State.PUBLISHED), date_field="published_on", section="decisions")
+count(
+    "decisions.major.total",
+    "重大行政决策事项",
+    "项",
+    MajorDecision,
+    queryset=_decisions(),
+    sentence="将{value}项事项列入重大行政决策事项目录",
+    section="decisions",
+    dashboard=True,
+)
+count(
+    "decisions.major.adopted",
+    "经集体讨论作出的重大行政决策",
+    "项",
+    MajorDecision,
+    queryset=_decisions(Q(state__in=MajorDecision.ADOPTED_STATES)),
+    sentence="经集体讨论决定作出重大行政决策{value}项",
+    section="decisions",
+    dashboard=True,
+)
+count(
+    "decisions.major.published",
+    "已公布的重大行政决策",
+    "项",
+    MajorDecision,
+    filter=Q(published_on__isnull=False),
+    date_field="published_on",
+    sentence="向社会公布决策{value}项",
+    section="decisions",
+)
+count(
+    "decisions.major.evaluated",
+    "开展决策后评估",
+    "项",
+    MajorDecision,
+    filter=Q(evaluated_on__isnull=False),
+    date_field="evaluated_on",
+    sentence="开展决策后评估{value}项",
+    section="decisions",
+)
+rate(
+    "decisions.major.adopted_rate",
+    "决策事项完成率",
+    "decisions.major.adopted",
+    "decisions.major.total",
+    section="decisions",
+)
+count(
+    "decisions.catalogue.published",
+    "公布决策事项目录",
+    "份",
+    DecisionCatalogue,
+    filter=Q(state=DecisionCatalogue.State.PUBLISHED),
+    date_field="published_on",
+    section="decisions",
+)

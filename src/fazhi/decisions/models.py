@@ -16,7 +16,9 @@ class DecisionCatalogue(Ledger):
 
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.DRAFT)
     year = models.PositiveIntegerField("年度")
-    title = models.CharField("目录名称", max_length=100, blank=True, help_text="留空则为“××镇××年度重大行政决策事项目录”")
+    title = models.CharField(
+        "目录名称", max_length=100, blank=True, help_text="留空则为“××镇××年度重大行政决策事项目录”"
+    )
     party_approved_on = models.DateField("党委同意日期", null=True, blank=True)
     published_on = models.DateField("公布日期", null=True, blank=True, editable=False, db_index=True)
     note = models.TextField("说明/调整情况", blank=True)
@@ -24,7 +26,9 @@ class DecisionCatalogue(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "决策事项目录"
         ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["township", "year"], name="decision_catalogue_one_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["township", "year"], name="decision_catalogue_one_per_year")
+        ]
 
     def __str__(self) -> str:
         return self.title or f"{self.year}年度重大行政决策事项目录"
@@ -51,7 +55,9 @@ class MajorDecision(Ledger):
     ADOPTED_STATES = (State.ADOPTED, State.PUBLISHED, State.IMPLEMENTING, State.EVALUATED)
 
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.DRAFTING)
-    catalogue = models.ForeignKey(DecisionCatalogue, on_delete=models.PROTECT, related_name="decisions", verbose_name="所属目录")
+    catalogue = models.ForeignKey(
+        DecisionCatalogue, on_delete=models.PROTECT, related_name="decisions", verbose_name="所属目录"
+    )
     title = models.CharField("决策事项", max_length=200)
     category = models.CharField("类别", max_length=10, choices=Category.choices, help_text="条例第三条第一款")
     sponsor = models.CharField("承办单位", max_length=60)
@@ -63,7 +69,9 @@ class MajorDecision(Ledger):
     offline_comments = models.PositiveIntegerField("线下收到意见(条)", default=0)
     comment_handling = models.TextField("意见采纳情况说明", blank=True)
     # Collective discussion (集体讨论决定, 条例第三十条)
-    meeting = models.CharField("审议会议", max_length=60, blank=True, help_text="如：镇党政联席会议、镇长办公会议")
+    meeting = models.CharField(
+        "审议会议", max_length=60, blank=True, help_text="如：镇党政联席会议、镇长办公会议"
+    )
     meeting_date = models.DateField("会议日期", null=True, blank=True, db_index=True)
     attendees = models.TextField("出席人员", blank=True)
     dissent = models.TextField("不同意见", blank=True, help_text="集体讨论中的不同意见应如实记录（第三十条）")

@@ -11,23 +11,39 @@ PUBLISHED = DecisionCatalogue.State.PUBLISHED
 
 
 def catalogues(request):
-    items = DecisionCatalogue.objects.filter(state=PUBLISHED).select_related("township").order_by("-year", "township__name")
-    return render(request, "decisions/public_catalogues.html", {"title": "重大行政决策事项目录", "catalogues": items})
+    items = (
+        DecisionCatalogue.objects.filter(state=PUBLISHED)
+        .select_related("township")
+        .order_by("-year", "township__name")
+    )
+    return render(
+        request, "decisions/public_catalogues.html", {"title": "重大行政决策事项目录", "catalogues": items}
+    )
 
 
 def catalogue(request, pk):
     item = get_object_or_404(DecisionCatalogue.objects.select_related("township"), pk=pk, state=PUBLISHED)
     decisions = item.decisions.order_by("id")
-    return render(request, "decisions/public_catalogue.html", {"title": str(item), "catalogue": item, "decisions": decisions})
+    return render(
+        request,
+        "decisions/public_catalogue.html",
+        {"title": str(item), "catalogue": item, "decisions": decisions},
+    )
 
 
 def open_drafts():
     today = timezone.localdate()
-    return MajorDecision.objects.filter(comment_start__lte=today, comment_end__gte=today).select_related("township")
+    return MajorDecision.objects.filter(comment_start__lte=today, comment_end__gte=today).select_related(
+        "township"
+    )
 
 
 def consultations(request):
-    return render(request, "decisions/public_consultations.html", {"title": "重大行政决策公开征求意见", "drafts": open_drafts()})
+    return render(
+        request,
+        "decisions/public_consultations.html",
+        {"title": "重大行政决策公开征求意见", "drafts": open_drafts()},
+    )
 
 
 def consultation(request, pk):
@@ -35,7 +51,9 @@ def consultation(request, pk):
     form = handle_comment(request, draft, draft.title)
     if request.method == "POST" and not form.is_bound:
         return redirect(request.path)
-    return render(request, "decisions/public_consultation.html", {"title": draft.title, "draft": draft, "form": form})
+    return render(
+        request, "decisions/public_consultation.html", {"title": draft.title, "draft": draft, "form": form}
+    )
 
 
 urlpatterns = [

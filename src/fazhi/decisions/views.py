@@ -47,7 +47,9 @@ class CatalogueForm(LedgerFormView):
 
     def before_save(self, record, form):
         super().before_save(record, form)
-        duplicate = DecisionCatalogue.objects.filter(township=record.township, year=record.year).exclude(pk=record.pk)
+        duplicate = DecisionCatalogue.objects.filter(township=record.township, year=record.year).exclude(
+            pk=record.pk
+        )
         if duplicate.exists():
             raise ValidationError(f"{record.year}年度的决策事项目录已存在。")
 
@@ -87,10 +89,25 @@ class DecisionList(LedgerListView):
 
 
 DECISION_FIELDS = (
-    "catalogue", "title", "category", "sponsor", "summary",
-    "comment_start", "comment_end", "comment_short_reason", "offline_comments", "comment_handling",
-    "meeting", "meeting_date", "attendees", "dissent", "decision_text", "party_reported_on",
-    "publication_channel", "implementation", "evaluation",
+    "catalogue",
+    "title",
+    "category",
+    "sponsor",
+    "summary",
+    "comment_start",
+    "comment_end",
+    "comment_short_reason",
+    "offline_comments",
+    "comment_handling",
+    "meeting",
+    "meeting_date",
+    "attendees",
+    "dissent",
+    "decision_text",
+    "party_reported_on",
+    "publication_channel",
+    "implementation",
+    "evaluation",
 )
 
 
@@ -106,9 +123,11 @@ class DecisionDetail(LedgerDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            procedures=services.procedure_rows(self.object), skippable=SKIPPABLE,
+            procedures=services.procedure_rows(self.object),
+            skippable=SKIPPABLE,
             step_statuses=[s for s in DecisionStep.Status.choices if s[0] != DecisionStep.Status.PENDING],
-            comment_rule=COMMENT_PERIOD, **kwargs,
+            comment_rule=COMMENT_PERIOD,
+            **kwargs,
         )
 
 
@@ -139,8 +158,14 @@ class StepView(TownshipMixin, View):
         decision = get_object_or_404(self.scoped(), pk=pk)
         require_write(request.user, decision.township, self.write_roles)
         try:
-            services.mark_step(decision, request.POST.get("procedure", ""), request.POST.get("status", ""), request.user,
-                               note=request.POST.get("note", ""), done_on=parse_date(request.POST.get("done_on") or ""))
+            services.mark_step(
+                decision,
+                request.POST.get("procedure", ""),
+                request.POST.get("status", ""),
+                request.user,
+                note=request.POST.get("note", ""),
+                done_on=parse_date(request.POST.get("done_on") or ""),
+            )
         except (Refused, ValueError) as exc:
             messages.error(request, f"操作未执行：{exc}")
         else:

@@ -9,15 +9,38 @@ from fazhi.documents.workflows import CONTRACT_ROLES, ROLES
 class DocumentSerializer(LedgerSerializer):
     class Meta(LedgerSerializer.Meta):
         model = NormativeDocument
-        fields = ("id", "township", "title", "doc_no", "sponsor", "state", "published_on", "filed_on", "valid_from",
-                  "valid_until", "market_related", "trial", "version")
+        fields = (
+            "id",
+            "township",
+            "title",
+            "doc_no",
+            "sponsor",
+            "state",
+            "published_on",
+            "filed_on",
+            "valid_from",
+            "valid_until",
+            "market_related",
+            "trial",
+            "version",
+        )
         read_only_fields = ("state", "doc_no", "published_on")
 
 
 class CampaignSerializer(LedgerSerializer):
     class Meta(LedgerSerializer.Meta):
         model = CleanupCampaign
-        fields = ("id", "township", "title", "basis", "state", "started_on", "concluded_on", "published_on", "version")
+        fields = (
+            "id",
+            "township",
+            "title",
+            "basis",
+            "state",
+            "started_on",
+            "concluded_on",
+            "published_on",
+            "version",
+        )
         read_only_fields = ("state", "concluded_on", "published_on")
 
 
@@ -26,8 +49,19 @@ class ContractSerializer(LedgerSerializer):
 
     class Meta(LedgerSerializer.Meta):
         model = Contract
-        fields = ("id", "township", "village", "title", "kind", "counterparty", "amount", "registered_on", "signed_on",
-                  "state", "version")
+        fields = (
+            "id",
+            "township",
+            "village",
+            "title",
+            "kind",
+            "counterparty",
+            "amount",
+            "registered_on",
+            "signed_on",
+            "state",
+            "version",
+        )
         read_only_fields = ("state", "signed_on")
 
     def to_representation(self, instance):

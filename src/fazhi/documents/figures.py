@@ -8,34 +8,115 @@ from fazhi.indicators.registry import Scope, count, format_value, get
 from fazhi.reviews.models import LegalityReview
 
 Outcome = CleanupItem.Outcome
-CLEANUP = dict(model=CleanupItem, township_field="campaign__township", date_field="campaign__concluded_on", section="documents")
+CLEANUP = dict(
+    model=CleanupItem,
+    township_field="campaign__township",
+    date_field="campaign__concluded_on",
+    section="documents",
+)
 DONE = Q(campaign__state__in=CleanupCampaign.DONE)
 
-count("documents.normative.published", "制定行政规范性文件", "件", NormativeDocument, filter=Q(published_on__isnull=False),
-      date_field="published_on", sentence="制定行政规范性文件{value}件", section="documents", dashboard=True)
-count("documents.normative.filed", "报送备案的规范性文件", "件", NormativeDocument, filter=Q(filed_on__isnull=False),
-      date_field="filed_on", sentence="报送备案{value}件", section="documents")
-count("documents.cleanup.total", "清理行政规范性文件", "件", filter=DONE & ~Q(outcome=""),
-      sentence="清理行政规范性文件{value}件", dashboard=True, **CLEANUP)
-count("documents.cleanup.remaining", "清理后继续有效", "件", filter=DONE & Q(outcome=Outcome.CONTINUE), sentence="其中继续有效{value}件", **CLEANUP)
-count("documents.cleanup.repealed", "清理后废止", "件", filter=DONE & Q(outcome=Outcome.REPEAL), sentence="废止{value}件", **CLEANUP)
-count("documents.cleanup.expired", "清理后失效", "件", filter=DONE & Q(outcome=Outcome.EXPIRE), sentence="失效{value}件", **CLEANUP)
-count("documents.cleanup.to_amend", "清理后拟修改", "件", filter=DONE & Q(outcome=Outcome.AMEND), sentence="拟修改{value}件", **CLEANUP)
+count(
+    "documents.normative.published",
+    "制定行政规范性文件",
+    "件",
+    NormativeDocument,
+    filter=Q(published_on__isnull=False),
+    date_field="published_on",
+    sentence="制定行政规范性文件{value}件",
+    section="documents",
+    dashboard=True,
+)
+count(
+    "documents.normative.filed",
+    "报送备案的规范性文件",
+    "件",
+    NormativeDocument,
+    filter=Q(filed_on__isnull=False),
+    date_field="filed_on",
+    sentence="报送备案{value}件",
+    section="documents",
+)
+count(
+    "documents.cleanup.total",
+    "清理行政规范性文件",
+    "件",
+    filter=DONE & ~Q(outcome=""),
+    sentence="清理行政规范性文件{value}件",
+    dashboard=True,
+    **CLEANUP,
+)
+count(
+    "documents.cleanup.remaining",
+    "清理后继续有效",
+    "件",
+    filter=DONE & Q(outcome=Outcome.CONTINUE),
+    sentence="其中继续有效{value}件",
+    **CLEANUP,
+)
+count(
+    "documents.cleanup.repealed",
+    "清理后废止",
+    "件",
+    filter=DONE & Q(outcome=Outcome.REPEAL),
+    sentence="废止{value}件",
+    **CLEANUP,
+)
+count(
+    "documents.cleanup.expired",
+    "清理后失效",
+    "件",
+    filter=DONE & Q(outcome=Outcome.EXPIRE),
+    sentence="失效{value}件",
+    **CLEANUP,
+)
+count(
+    "documents.cleanup.to_amend",
+    "清理后拟修改",
+    "件",
+    filter=DONE & Q(outcome=Outcome.AMEND),
+    sentence="拟修改{value}件",
+    **CLEANUP,
+)
 
 _concluded_review = LegalityReview.objects.filter(
-    content_type__app_label="documents", content_type__model="contract", object_id=OuterRef("pk"),
+    content_type__app_label="documents",
+    content_type__model="contract",
+    object_id=OuterRef("pk"),
     state=LegalityReview.State.CONCLUDED,
 )
-count("contracts.total", "登记合同", "份", Contract, date_field="registered_on", sentence="登记各类合同{value}份", section="documents")
-count("contracts.reviewed", "经合法性审查的合同", "份", Contract, filter=Q(Exists(_concluded_review)), date_field="registered_on",
-      sentence="审查合同{value}份", section="documents", dashboard=True)
+count(
+    "contracts.total",
+    "登记合同",
+    "份",
+    Contract,
+    date_field="registered_on",
+    sentence="登记各类合同{value}份",
+    section="documents",
+)
+count(
+    "contracts.reviewed",
+    "经合法性审查的合同",
+    "份",
+    Contract,
+    filter=Q(Exists(_concluded_review)),
+    date_field="registered_on",
+    sentence="审查合同{value}份",
+    section="documents",
+    dashboard=True,
+)
 
-CLEANUP_SENTENCE = ("documents.cleanup.total", "documents.cleanup.remaining", "documents.cleanup.repealed",
-                    "documents.cleanup.expired", "documents.cleanup.to_amend")
+CLEANUP_SENTENCE = (
+    "documents.cleanup.total",
+    "documents.cleanup.remaining",
+    "documents.cleanup.repealed",
+    "documents.cleanup.expired",
+    "documents.cleanup.to_amend",
+)
 
 
 def cleanup_sentence(scope: Scope) -> str:
-    """"清理行政规范性文件15件，其中继续有效9件，废止4件，失效1件，拟修改1件" — the way reports say it."""
+    """ "清理行政规范性文件15件，其中继续有效9件，废止4件，失效1件，拟修改1件" — the way reports say it."""
     values = {code: get(code).value(scope) for code in CLEANUP_SENTENCE}
     if not values["documents.cleanup.total"]:
         return ""

@@ -26,7 +26,9 @@ class NormativeDocument(Ledger):
     title = models.CharField("文件名称", max_length=200)
     sponsor = models.CharField("起草单位", max_length=60)
     summary = models.TextField("主要内容", blank=True)
-    market_related = models.BooleanField("涉及市场主体", default=False, help_text="涉及市场主体权益的，征求意见一般不少于30日")
+    market_related = models.BooleanField(
+        "涉及市场主体", default=False, help_text="涉及市场主体权益的，征求意见一般不少于30日"
+    )
     trial = models.BooleanField("试行/暂行", default=False)
     comment_start = models.DateField("征求意见开始", null=True, blank=True)
     comment_end = models.DateField("征求意见截止", null=True, blank=True)
@@ -38,7 +40,9 @@ class NormativeDocument(Ledger):
     doc_no = models.CharField("文号", max_length=40, blank=True, editable=False, db_index=True)
     published_on = models.DateField("公布日期", null=True, blank=True, editable=False, db_index=True)
     filed_on = models.DateField("备案日期", null=True, blank=True)
-    filing_authority = models.CharField("备案机关", max_length=60, blank=True, help_text="乡镇规范性文件报县级人民政府备案")
+    filing_authority = models.CharField(
+        "备案机关", max_length=60, blank=True, help_text="乡镇规范性文件报县级人民政府备案"
+    )
     valid_from = models.DateField("施行日期", null=True, blank=True)
     valid_until = models.DateField("有效期至", null=True, blank=True, db_index=True)
     ended_on = models.DateField("废止/失效日期", null=True, blank=True, editable=False)
@@ -48,7 +52,11 @@ class NormativeDocument(Ledger):
         verbose_name = verbose_name_plural = "行政规范性文件"
         ordering = ["-published_on", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["township", "doc_year", "number"], condition=Q(number__isnull=False), name="normative_doc_no_unique")
+            models.UniqueConstraint(
+                fields=["township", "doc_year", "number"],
+                condition=Q(number__isnull=False),
+                name="normative_doc_no_unique",
+            )
         ]
 
     def __str__(self) -> str:
@@ -87,8 +95,12 @@ class CleanupItem(models.Model):
         REPEAL = "repeal", "废止"
         EXPIRE = "expire", "失效"
 
-    campaign = models.ForeignKey(CleanupCampaign, on_delete=models.CASCADE, related_name="items", verbose_name="清理")
-    document = models.ForeignKey(NormativeDocument, on_delete=models.PROTECT, related_name="cleanup_items", verbose_name="文件")
+    campaign = models.ForeignKey(
+        CleanupCampaign, on_delete=models.CASCADE, related_name="items", verbose_name="清理"
+    )
+    document = models.ForeignKey(
+        NormativeDocument, on_delete=models.PROTECT, related_name="cleanup_items", verbose_name="文件"
+    )
     outcome = models.CharField("清理结果", max_length=10, choices=Outcome.choices, blank=True)
     reason = models.CharField("理由", max_length=200, blank=True)
     history = HistoricalRecords()

@@ -13,7 +13,11 @@ SHOWN = NormativeDocument.IN_FORCE + NormativeDocument.ENDED
 
 
 def documents(request):
-    records = NormativeDocument.objects.filter(state__in=SHOWN).select_related("township").order_by("-published_on", "-id")
+    records = (
+        NormativeDocument.objects.filter(state__in=SHOWN)
+        .select_related("township")
+        .order_by("-published_on", "-id")
+    )
     today = timezone.localdate()
     rows = [(d, services.validity_status(d, today)) for d in records]
     return render(request, "documents/public_documents.html", {"title": "行政规范性文件", "rows": rows})
@@ -21,12 +25,17 @@ def documents(request):
 
 def open_drafts():
     today = timezone.localdate()
-    return NormativeDocument.objects.filter(state=NormativeDocument.State.CONSULTING, comment_start__lte=today,
-                                            comment_end__gte=today).select_related("township")
+    return NormativeDocument.objects.filter(
+        state=NormativeDocument.State.CONSULTING, comment_start__lte=today, comment_end__gte=today
+    ).select_related("township")
 
 
 def consultations(request):
-    return render(request, "documents/public_consultations.html", {"title": "规范性文件征求意见", "drafts": open_drafts()})
+    return render(
+        request,
+        "documents/public_consultations.html",
+        {"title": "规范性文件征求意见", "drafts": open_drafts()},
+    )
 
 
 def consultation(request, pk):
@@ -34,20 +43,36 @@ def consultation(request, pk):
     form = handle_comment(request, draft, draft.title)
     if request.method == "POST" and not form.is_bound:
         return redirect(request.path)
-    return render(request, "documents/public_consultation.html", {"title": draft.title, "draft": draft, "form": form})
+    return render(
+        request, "documents/public_consultation.html", {"title": draft.title, "draft": draft, "form": form}
+    )
 
 
 def cleanups(request):
-    campaigns = CleanupCampaign.objects.filter(state=CleanupCampaign.State.PUBLISHED).select_related("township")
-    return render(request, "documents/public_cleanups.html", {"title": "规范性文件清理结果", "campaigns": campaigns})
+    campaigns = CleanupCampaign.objects.filter(state=CleanupCampaign.State.PUBLISHED).select_related(
+        "township"
+    )
+    return render(
+        request, "documents/public_cleanups.html", {"title": "规范性文件清理结果", "campaigns": campaigns}
+    )
 
 
 def cleanup(request, pk):
-    campaign = get_object_or_404(CleanupCampaign.objects.select_related("township"), pk=pk, state=CleanupCampaign.State.PUBLISHED)
+    campaign = get_object_or_404(
+        CleanupCampaign.objects.select_related("township"), pk=pk, state=CleanupCampaign.State.PUBLISHED
+    )
     items = list(campaign.items.select_related("document").order_by("document__published_on", "id"))
     lists = [(label, [i for i in items if i.outcome == code]) for code, label in CleanupItem.Outcome.choices]
-    return render(request, "documents/public_cleanup.html",
-                  {"title": str(campaign), "campaign": campaign, "lists": lists, "summary": services.cleanup_summary(items)})
+    return render(
+        request,
+        "documents/public_cleanup.html",
+        {
+            "title": str(campaign),
+            "campaign": campaign,
+            "lists": lists,
+            "summary": services.cleanup_summary(items),
+        },
+    )
 
 
 urlpatterns = [

@@ -28,12 +28,18 @@ def assign_number(document: NormativeDocument, on: dt.date, number: int | None =
     prefix = document.township.doc_prefix
     if not prefix:
         raise Refused("本乡镇尚未设置发文字号前缀（如“青府发”），请联系管理员在行政区划中设置。")
-    same_year = NormativeDocument.objects.filter(township=document.township, doc_year=on.year).exclude(pk=document.pk)
+    same_year = NormativeDocument.objects.filter(township=document.township, doc_year=on.year).exclude(
+        pk=document.pk
+    )
     if number is None:
         number = (same_year.select_for_update().aggregate(n=Max("number"))["n"] or 0) + 1
     elif same_year.filter(number=number).exists():
         raise Refused(f"文号{doc_no(document.township, on.year, number)}已被使用。")
-    document.doc_year, document.number, document.doc_no = on.year, number, doc_no(document.township, on.year, number)
+    document.doc_year, document.number, document.doc_no = (
+        on.year,
+        number,
+        doc_no(document.township, on.year, number),
+    )
 
 
 def validity_rule(document: NormativeDocument):
@@ -80,7 +86,9 @@ def comment_period_problem(document: NormativeDocument) -> str | None:
 
 def add_documents_in_force(campaign: CleanupCampaign, user) -> int:
     """Put every document of the township currently in force into the campaign's scope."""
-    documents = NormativeDocument.objects.filter(township=campaign.township, state__in=NormativeDocument.IN_FORCE).order_by("published_on", "id")
+    documents = NormativeDocument.objects.filter(
+        township=campaign.township, state__in=NormativeDocument.IN_FORCE
+    ).order_by("published_on", "id")
     added = 0
     with transaction.atomic():
         for document in documents.exclude(cleanup_items__campaign=campaign):

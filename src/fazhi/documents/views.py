@@ -47,8 +47,20 @@ class DocumentList(LedgerListView):
 
 
 DOCUMENT_FIELDS = (
-    "title", "sponsor", "summary", "market_related", "trial", "comment_start", "comment_end", "comment_handling",
-    "meeting", "meeting_date", "valid_from", "valid_until", "filed_on", "filing_authority",
+    "title",
+    "sponsor",
+    "summary",
+    "market_related",
+    "trial",
+    "comment_start",
+    "comment_end",
+    "comment_handling",
+    "meeting",
+    "meeting_date",
+    "valid_from",
+    "valid_until",
+    "filed_on",
+    "filing_authority",
 )
 
 
@@ -62,10 +74,15 @@ class DocumentDetail(LedgerDetailView):
     def get_context_data(self, **kwargs):
         document = self.object
         return super().get_context_data(
-            validity=validity(document), evaluation_due=services.evaluation_due(document),
-            validity_rule=services.validity_rule(document), filing_rule=rules.FILING, pre_expiry_rule=rules.PRE_EXPIRY,
-            reviews=reviews_of(document).order_by("-requested_on"), passing=passing_review(document),
-            filing_due=rules.FILING.due(document.published_on) if document.published_on else None, **kwargs,
+            validity=validity(document),
+            evaluation_due=services.evaluation_due(document),
+            validity_rule=services.validity_rule(document),
+            filing_rule=rules.FILING,
+            pre_expiry_rule=rules.PRE_EXPIRY,
+            reviews=reviews_of(document).order_by("-requested_on"),
+            passing=passing_review(document),
+            filing_due=rules.FILING.due(document.published_on) if document.published_on else None,
+            **kwargs,
         )
 
 
@@ -113,8 +130,12 @@ class CampaignDetail(LedgerDetailView):
 
     def get_context_data(self, **kwargs):
         items = self.object.items.select_related("document").order_by("document__published_on", "id")
-        return super().get_context_data(items=items, outcomes=CleanupItem.Outcome.choices,
-                                        summary=services.cleanup_summary(items), **kwargs)
+        return super().get_context_data(
+            items=items,
+            outcomes=CleanupItem.Outcome.choices,
+            summary=services.cleanup_summary(items),
+            **kwargs,
+        )
 
 
 class CampaignForm(LedgerFormView):
@@ -154,7 +175,9 @@ class CampaignItemView(TownshipMixin, View):
         require_write(request.user, campaign.township, self.write_roles)
         entry = get_object_or_404(campaign.items.select_related("campaign", "document"), pk=item)
         try:
-            services.set_outcome(entry, request.POST.get("outcome", ""), request.POST.get("reason", ""), request.user)
+            services.set_outcome(
+                entry, request.POST.get("outcome", ""), request.POST.get("reason", ""), request.user
+            )
         except Refused as exc:
             messages.error(request, f"操作未执行：{exc}")
         return HttpResponseRedirect(campaign.get_absolute_url() + "#cleanup-items")
@@ -179,7 +202,16 @@ class ContractList(LedgerListView):
     year_field = "registered_on"
 
 
-CONTRACT_FIELDS = ("title", "kind", "village", "counterparty", "amount", "registered_on", "end_on", "performance")
+CONTRACT_FIELDS = (
+    "title",
+    "kind",
+    "village",
+    "counterparty",
+    "amount",
+    "registered_on",
+    "end_on",
+    "performance",
+)
 
 
 class ContractDetail(LedgerDetailView):
@@ -191,7 +223,9 @@ class ContractDetail(LedgerDetailView):
     masked = {"counterparty": masking.mask_name}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reviews=reviews_of(self.object).select_related("advisor").order_by("-requested_on"), **kwargs)
+        return super().get_context_data(
+            reviews=reviews_of(self.object).select_related("advisor").order_by("-requested_on"), **kwargs
+        )
 
 
 class ContractForm(LedgerFormView):

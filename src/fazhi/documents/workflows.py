@@ -43,7 +43,14 @@ def filing_recorded(record, data):
 
 def send_review(kind, title_of):
     def effect(record, data):
-        request_review(record, kind=kind, title=title_of(record), user=data.get("user"), submitted_by=getattr(record, "sponsor", ""))
+        request_review(
+            record,
+            kind=kind,
+            title=title_of(record),
+            user=data.get("user"),
+            submitted_by=getattr(record, "sponsor", ""),
+        )
+
     return effect
 
 
@@ -64,16 +71,64 @@ document_workflow = Workflow(
     states=dict(D.choices),
     transitions=[
         Transition("consult", "公开征求意见", [D.DRAFTING], D.CONSULTING, ROLES, guards=[comment_window_set]),
-        Transition("send_review", "送合法性审核", [D.DRAFTING, D.CONSULTING], D.REVIEWING, ROLES,
-                   effect=send_review(LegalityReview.Kind.DOCUMENT, lambda r: r.title)),
+        Transition(
+            "send_review",
+            "送合法性审核",
+            [D.DRAFTING, D.CONSULTING],
+            D.REVIEWING,
+            ROLES,
+            effect=send_review(LegalityReview.Kind.DOCUMENT, lambda r: r.title),
+        ),
         Transition("submit", "提交集体审议", [D.REVIEWING], D.DELIBERATION, ROLES, guards=[review_passed]),
-        Transition("publish", "审议通过并编号公布", [D.DELIBERATION], D.PUBLISHED, ROLES,
-                   guards=[review_passed, deliberated, valid_from_set], effect=publish, style="success"),
-        Transition("send_back", "退回修改", [D.REVIEWING, D.DELIBERATION], D.DRAFTING, ROLES, style="outline-secondary", needs_note=True),
+        Transition(
+            "publish",
+            "审议通过并编号公布",
+            [D.DELIBERATION],
+            D.PUBLISHED,
+            ROLES,
+            guards=[review_passed, deliberated, valid_from_set],
+            effect=publish,
+            style="success",
+        ),
+        Transition(
+            "send_back",
+            "退回修改",
+            [D.REVIEWING, D.DELIBERATION],
+            D.DRAFTING,
+            ROLES,
+            style="outline-secondary",
+            needs_note=True,
+        ),
         Transition("file", "登记备案", [D.PUBLISHED], D.FILED, ROLES, guards=[filing_recorded]),
-        Transition("amend", "已修改", [D.PUBLISHED, D.FILED], D.AMENDED, ROLES, style="outline-secondary", needs_note=True),
-        Transition("repeal", "废止", [D.PUBLISHED, D.FILED, D.AMENDED], D.REPEALED, ROLES, effect=end, style="outline-danger", needs_note=True),
-        Transition("expire", "宣布失效", [D.PUBLISHED, D.FILED, D.AMENDED], D.EXPIRED, ROLES, effect=end, style="outline-danger", needs_note=True),
+        Transition(
+            "amend",
+            "已修改",
+            [D.PUBLISHED, D.FILED],
+            D.AMENDED,
+            ROLES,
+            style="outline-secondary",
+            needs_note=True,
+        ),
+        Transition(
+            "repeal",
+            "废止",
+            [D.PUBLISHED, D.FILED, D.AMENDED],
+            D.REPEALED,
+            ROLES,
+            effect=end,
+            style="outline-danger",
+            needs_note=True,
+        ),
+        Transition(
+            "expire",
+            "宣布失效",
+            [D.PUBLISHED, D.FILED, D.AMENDED],
+            D.EXPIRED,
+            ROLES,
+            effect=end,
+            style="outline-danger",
+            needs_note=True,
+        ),
     ],
 )
 
@@ -93,27 +148,74 @@ def conclude(record, data):
 def stamp(field):
     def effect(record, data):
         setattr(record, field, getattr(record, field) or today(data))
+
     return effect
 
 
 cleanup_workflow = Workflow(
     states=dict(K.choices),
     transitions=[
-        Transition("conclude", "完成清理", [K.ONGOING], K.CONCLUDED, ROLES, guards=[every_item_decided], effect=conclude),
-        Transition("publish", "公布清理结果", [K.CONCLUDED], K.PUBLISHED, ROLES, effect=stamp("published_on"), style="success"),
+        Transition(
+            "conclude",
+            "完成清理",
+            [K.ONGOING],
+            K.CONCLUDED,
+            ROLES,
+            guards=[every_item_decided],
+            effect=conclude,
+        ),
+        Transition(
+            "publish",
+            "公布清理结果",
+            [K.CONCLUDED],
+            K.PUBLISHED,
+            ROLES,
+            effect=stamp("published_on"),
+            style="success",
+        ),
     ],
 )
 
 contract_workflow = Workflow(
     states=dict(C.choices),
     transitions=[
-        Transition("send_review", "送合法性审查", [C.DRAFTING], C.REVIEWING, CONTRACT_ROLES,
-                   effect=send_review(LegalityReview.Kind.CONTRACT, lambda r: f"{r.title}（{r.counterparty}）")),
-        Transition("sign", "签订", [C.DRAFTING, C.REVIEWING], C.SIGNED, CONTRACT_ROLES, guards=[review_passed_before_signing],
-                   effect=stamp("signed_on"), style="success"),
-        Transition("send_back", "退回修改", [C.REVIEWING], C.DRAFTING, CONTRACT_ROLES, style="outline-secondary", needs_note=True),
+        Transition(
+            "send_review",
+            "送合法性审查",
+            [C.DRAFTING],
+            C.REVIEWING,
+            CONTRACT_ROLES,
+            effect=send_review(LegalityReview.Kind.CONTRACT, lambda r: f"{r.title}（{r.counterparty}）"),
+        ),
+        Transition(
+            "sign",
+            "签订",
+            [C.DRAFTING, C.REVIEWING],
+            C.SIGNED,
+            CONTRACT_ROLES,
+            guards=[review_passed_before_signing],
+            effect=stamp("signed_on"),
+            style="success",
+        ),
+        Transition(
+            "send_back",
+            "退回修改",
+            [C.REVIEWING],
+            C.DRAFTING,
+            CONTRACT_ROLES,
+            style="outline-secondary",
+            needs_note=True,
+        ),
         Transition("perform", "开始履行", [C.SIGNED], C.PERFORMING, CONTRACT_ROLES),
         Transition("complete", "履行完毕", [C.PERFORMING], C.COMPLETED, CONTRACT_ROLES),
-        Transition("terminate", "解除/终止", [C.SIGNED, C.PERFORMING], C.TERMINATED, CONTRACT_ROLES, style="outline-danger", needs_note=True),
+        Transition(
+            "terminate",
+            "解除/终止",
+            [C.SIGNED, C.PERFORMING],
+            C.TERMINATED,
+            CONTRACT_ROLES,
+            style="outline-danger",
+            needs_note=True,
+        ),
     ],
 )

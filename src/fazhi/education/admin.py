@@ -16,5 +16,11 @@ class ExamAdmin(LedgerAdmin):
     inlines = [ExamResultInline]
 
 
-for model in (models.OutreachActivity, models.StudySession, models.LegalLiaison, models.PointsEntry, models.ModelVillage):
+for model in (
+    models.OutreachActivity,
+    models.StudySession,
+    models.LegalLiaison,
+    models.PointsEntry,
+    models.ModelVillage,
+):
     admin.site.register(model, LedgerAdmin)

@@ -48,6 +48,13 @@ def year_calendar(year: int) -> list[dict]:
         for (m, d), (day, theme) in FIXED.items()
     ]
     (m1, d1), (m2, d2) = CONSTITUTION_WEEK
-    rows.append({"date": dt.date(year, m1, d1), "end": dt.date(year, m2, d2), "code": str(Day.CONSTITUTION_WEEK),
-                 "label": Day.CONSTITUTION_WEEK.label, "theme": Theme.CONSTITUTION.label})
+    rows.append(
+        {
+            "date": dt.date(year, m1, d1),
+            "end": dt.date(year, m2, d2),
+            "code": str(Day.CONSTITUTION_WEEK),
+            "label": Day.CONSTITUTION_WEEK.label,
+            "theme": Theme.CONSTITUTION.label,
+        }
+    )
     return sorted(rows, key=lambda r: r["date"])

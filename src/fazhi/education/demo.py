@@ -23,15 +23,39 @@ A = OutreachActivity
 LEADERS = ["周建国", "李文华", "张卫东", "钱晓燕", "王丽", "陈思远"]
 # (month, day, title, theme, form, venue, organising department)
 PLAN = [
-    (1, 10, "“一月一主题”法治宣传：民法典进农村", A.Theme.CIVIL_CODE, A.Form.CAMPAIGN, A.Venue.VILLAGE, "司法所"),
+    (
+        1,
+        10,
+        "“一月一主题”法治宣传：民法典进农村",
+        A.Theme.CIVIL_CODE,
+        A.Form.CAMPAIGN,
+        A.Venue.VILLAGE,
+        "司法所",
+    ),
     (2, 20, "春节返乡人员反诈宣传", A.Theme.FRAUD, A.Form.CAMPAIGN, A.Venue.VILLAGE, "青山派出所"),
     (3, 5, "“三月法治宣传月”启动仪式", A.Theme.XI_THOUGHT, A.Form.CAMPAIGN, A.Venue.ORGAN, "司法所"),
-    (3, 15, "3·15消费者权益保护集中宣传", A.Theme.CONSUMER, A.Form.CAMPAIGN, A.Venue.COMMUNITY, "综合行政执法大队"),
+    (
+        3,
+        15,
+        "3·15消费者权益保护集中宣传",
+        A.Theme.CONSUMER,
+        A.Form.CAMPAIGN,
+        A.Venue.COMMUNITY,
+        "综合行政执法大队",
+    ),
     (4, 15, "全民国家安全教育日宣传", A.Theme.SECURITY, A.Form.CAMPAIGN, A.Venue.COMMUNITY, "平安办"),
     (4, 25, "安全生产法进企业", A.Theme.SAFETY, A.Form.LECTURE, A.Venue.ENTERPRISE, "平安办"),
     (5, 12, "民法典宣传月专题讲座", A.Theme.CIVIL_CODE, A.Form.LECTURE, A.Venue.ORGAN, "司法所"),
     (5, 28, "未成年人保护法进校园", A.Theme.MINORS, A.Form.LECTURE, A.Venue.SCHOOL, "司法所"),
-    (6, 5, "世界环境日生态环境保护宣传", A.Theme.ENVIRONMENT, A.Form.CAMPAIGN, A.Venue.VILLAGE, "综合行政执法大队"),
+    (
+        6,
+        5,
+        "世界环境日生态环境保护宣传",
+        A.Theme.ENVIRONMENT,
+        A.Form.CAMPAIGN,
+        A.Venue.VILLAGE,
+        "综合行政执法大队",
+    ),
     (6, 26, "6·26国际禁毒日集中宣传", A.Theme.DRUGS, A.Form.CAMPAIGN, A.Venue.COMMUNITY, "青山派出所"),
     (7, 8, "以案释法：农村土地承包纠纷", A.Theme.CIVIL_CODE, A.Form.CASE, A.Venue.VILLAGE, "司法所"),
     (7, 22, "暑期防溺水、反诈安全课", A.Theme.FRAUD, A.Form.LECTURE, A.Venue.COMMUNITY, "青山派出所"),
@@ -45,11 +69,25 @@ PLAN = [
     (12, 4, "12·4国家宪法日集中宣传", A.Theme.CONSTITUTION, A.Form.CAMPAIGN, A.Venue.COMMUNITY, "司法所"),
     (12, 6, "宪法宣传周：宪法进单位", A.Theme.CONSTITUTION, A.Form.CAMPAIGN, A.Venue.UNIT, "司法所"),
 ]
-LAWS = ["《中华人民共和国宪法》", "《中华人民共和国民法典》", "《中华人民共和国行政处罚法》", "《中华人民共和国国家安全法》",
-        "《中华人民共和国禁毒法》", "《中国共产党组织处理规定(试行)》", "《信访工作条例》", "《重大行政决策程序暂行条例》",
-        "《中华人民共和国行政复议法》", "《中华人民共和国土地管理法》", "《中华人民共和国安全生产法》", "习近平法治思想"]
+LAWS = [
+    "《中华人民共和国宪法》",
+    "《中华人民共和国民法典》",
+    "《中华人民共和国行政处罚法》",
+    "《中华人民共和国国家安全法》",
+    "《中华人民共和国禁毒法》",
+    "《中国共产党组织处理规定(试行)》",
+    "《信访工作条例》",
+    "《重大行政决策程序暂行条例》",
+    "《中华人民共和国行政复议法》",
+    "《中华人民共和国土地管理法》",
+    "《中华人民共和国安全生产法》",
+    "习近平法治思想",
+]
 # Pre-meeting sessions per year: 2025 gives "全年开展会前学法12次".
-STUDY_PLAN = {2025: {"pre_meeting": 12, "central_group": 4, "training": 2}, 2026: {"pre_meeting": 10, "central_group": 3, "training": 2}}
+STUDY_PLAN = {
+    2025: {"pre_meeting": 12, "central_group": 4, "training": 2},
+    2026: {"pre_meeting": 10, "central_group": 3, "training": 2},
+}
 LIAISONS_SHORT = {"下湾村": 2, "新华村": 2}  # two villages still below the target of 3
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
 GIVEN = ["建华", "秀英", "国强", "丽娟", "志明", "海燕", "德胜", "春梅", "永福", "桂兰", "文杰", "小红"]
@@ -68,8 +106,11 @@ def build(ctx: DemoContext) -> None:
         _exams(ctx)
         _liaisons(ctx, rng)
         _points(ctx, rng)
-        for name, level, year in (("青山村", ModelVillage.Level.PROVINCE, 2021), ("石桥村", ModelVillage.Level.CITY, 2023),
-                                  ("青山社区", ModelVillage.Level.COUNTY, 2025)):
+        for name, level, year in (
+            ("青山村", ModelVillage.Level.PROVINCE, 2021),
+            ("石桥村", ModelVillage.Level.CITY, 2023),
+            ("青山社区", ModelVillage.Level.COUNTY, 2025),
+        ):
             village = next(v for v in ctx.villages if v.name == name)
             ModelVillage.objects.create(township=ctx.township, village=village, level=level, year=year)
     for i, other in enumerate(ctx.other_townships):
@@ -88,15 +129,29 @@ def _activities(ctx, rng, departments):
                 continue
             themed_day, _ = calendar.suggest(date)
             village = rng.choice(villages) if venue in (A.Venue.VILLAGE, A.Venue.COMMUNITY) else None
-            created.append(A.objects.create(
-                township=ctx.township, village=village, date=date, title=title, theme=theme, themed_day=themed_day,
-                form=form, venue=venue, department=departments.get(department),
-                location=f"{village.name}文化礼堂" if village else "镇政府大会议室",
-                materials=rng.randint(80, 200), banners=rng.randint(2, 4), led_screens=rng.randint(0, 3),
-                broadcasts=rng.randint(0, 10) if venue == A.Venue.VILLAGE else 0, questions=rng.randint(0, 6),
-                people_reached=rng.randint(60, 400), summary=f"{title}，现场发放宣传资料、解答群众法律咨询。",
-                created_by=user, updated_by=user,
-            ))
+            created.append(
+                A.objects.create(
+                    township=ctx.township,
+                    village=village,
+                    date=date,
+                    title=title,
+                    theme=theme,
+                    themed_day=themed_day,
+                    form=form,
+                    venue=venue,
+                    department=departments.get(department),
+                    location=f"{village.name}文化礼堂" if village else "镇政府大会议室",
+                    materials=rng.randint(80, 200),
+                    banners=rng.randint(2, 4),
+                    led_screens=rng.randint(0, 3),
+                    broadcasts=rng.randint(0, 10) if venue == A.Venue.VILLAGE else 0,
+                    questions=rng.randint(0, 6),
+                    people_reached=rng.randint(60, 400),
+                    summary=f"{title}，现场发放宣传资料、解答群众法律咨询。",
+                    created_by=user,
+                    updated_by=user,
+                )
+            )
         if year == 2025:
             # Scale the year's totals to what the 2025 report says (3000余份, 70余条); the last one takes the remainder.
             for field, wanted in (("materials", 3046), ("banners", 74)):
@@ -109,10 +164,23 @@ def _activities(ctx, rng, departments):
     cadre, village = ctx.users[Role.VILLAGE], ctx.villages[0]
     for date in (dt.date(2026, 3, 14), dt.date(2026, 6, 25), dt.date(2026, 9, 30)):
         themed_day, theme = calendar.suggest(date)
-        A.objects.create(township=ctx.township, village=village, date=date, title=f"{village.name}普法宣传进院坝",
-                         theme=theme or A.Theme.CIVIL_CODE, themed_day=themed_day, form=A.Form.DOOR, venue=A.Venue.VILLAGE,
-                         location=f"{village.name}村委会", materials=60, banners=1, people_reached=85, questions=4,
-                         created_by=cadre, updated_by=cadre)
+        A.objects.create(
+            township=ctx.township,
+            village=village,
+            date=date,
+            title=f"{village.name}普法宣传进院坝",
+            theme=theme or A.Theme.CIVIL_CODE,
+            themed_day=themed_day,
+            form=A.Form.DOOR,
+            venue=A.Venue.VILLAGE,
+            location=f"{village.name}村委会",
+            materials=60,
+            banners=1,
+            people_reached=85,
+            questions=4,
+            created_by=cadre,
+            updated_by=cadre,
+        )
 
 
 def _study(ctx, rng):
@@ -127,8 +195,12 @@ def _study(ctx, rng):
                     continue
                 laws = rng.sample(LAWS, 2)
                 session = StudySession.objects.create(
-                    township=ctx.township, date=date, kind=kind, topic=f"学习{laws[0]}",
-                    laws="\n".join(laws), lecturer=lecturers[kind],
+                    township=ctx.township,
+                    date=date,
+                    kind=kind,
+                    topic=f"学习{laws[0]}",
+                    laws="\n".join(laws),
+                    lecturer=lecturers[kind],
                     participants=rng.randint(12, 20) if kind != "training" else rng.randint(50, 70),
                 )
                 session.attendees.set(attendees if kind != "pre_meeting" else attendees[:5])
@@ -143,8 +215,14 @@ def _exams(ctx):
     ):
         if date > ctx.today:
             continue
-        exam = Exam.objects.create(township=ctx.township, date=date, title=title, expected=expected,
-                                   participants=participants, passed=passed)
+        exam = Exam.objects.create(
+            township=ctx.township,
+            date=date,
+            title=title,
+            expected=expected,
+            participants=participants,
+            passed=passed,
+        )
         if "机关工作人员" in title:
             for i, person in enumerate(leaders):
                 ExamResult.objects.create(exam=exam, person=person, score=96 - i * 2, passed=True)
@@ -155,18 +233,33 @@ def _liaisons(ctx, rng):
     for village in ctx.villages:
         for i in range(LIAISONS_SHORT.get(village.name, 3 + rng.randint(0, 2))):
             LegalLiaison.objects.create(
-                township=ctx.township, village=village, name=_name(rng), group=groups[(i * 3) % len(groups)],
-                phone=f"13{rng.randint(100000000, 999999999)}", appointed_on=dt.date(2022 + i % 3, 3, 1),
+                township=ctx.township,
+                village=village,
+                name=_name(rng),
+                group=groups[(i * 3) % len(groups)],
+                phone=f"13{rng.randint(100000000, 999999999)}",
+                appointed_on=dt.date(2022 + i % 3, 3, 1),
             )
 
 
 def _points(ctx, rng):
     village = ctx.villages[0]
-    reasons = [("参加普法讲座", 5), ("参加法治知识竞答获奖", 10), ("协助调解邻里纠纷", 8), ("违规焚烧秸秆", -5)]
+    reasons = [
+        ("参加普法讲座", 5),
+        ("参加法治知识竞答获奖", 10),
+        ("协助调解邻里纠纷", 8),
+        ("违规焚烧秸秆", -5),
+    ]
     for month in range(1, 11):
         reason, points = rng.choice(reasons)
-        PointsEntry.objects.create(township=ctx.township, village=village, date=dt.date(2026, month, 10),
-                                   resident=_name(rng), reason=reason, points=points)
+        PointsEntry.objects.create(
+            township=ctx.township,
+            village=village,
+            date=dt.date(2026, month, 10),
+            resident=_name(rng),
+            reason=reason,
+            points=points,
+        )
 
 
 def _lighter(ctx, township, i):
@@ -176,16 +269,40 @@ def _lighter(ctx, township, i):
             date = dt.date(year, 1 + n, 12)
             if date > ctx.today:
                 continue
-            A.objects.create(township=township, date=date, title=f"{township.name}法治宣传活动", theme=A.Theme.CIVIL_CODE,
-                             venue=list(A.Venue)[n % 7], materials=150 + 20 * n, banners=2, people_reached=200)
+            A.objects.create(
+                township=township,
+                date=date,
+                title=f"{township.name}法治宣传活动",
+                theme=A.Theme.CIVIL_CODE,
+                venue=list(A.Venue)[n % 7],
+                materials=150 + 20 * n,
+                banners=2,
+                people_reached=200,
+            )
         for n in range(6 + i * 3):
             if dt.date(year, 1 + n, 15) > ctx.today:
                 continue
-            StudySession.objects.create(township=township, date=dt.date(year, 1 + n, 15), kind=StudySession.Kind.PRE_MEETING,
-                                        topic="会前学法", laws="《中华人民共和国民法典》", participants=15)
-        Exam.objects.create(township=township, date=dt.date(year, 6, 20), title=f"{year}年度法治理论考试",
-                            expected=40 + i * 10, participants=38 + i * 10, passed=36 + i * 10)
+            StudySession.objects.create(
+                township=township,
+                date=dt.date(year, 1 + n, 15),
+                kind=StudySession.Kind.PRE_MEETING,
+                topic="会前学法",
+                laws="《中华人民共和国民法典》",
+                participants=15,
+            )
+        Exam.objects.create(
+            township=township,
+            date=dt.date(year, 6, 20),
+            title=f"{year}年度法治理论考试",
+            expected=40 + i * 10,
+            participants=38 + i * 10,
+            passed=36 + i * 10,
+        )
     for village in township.children.all():
         for n in range(2 + i % 2):
-            LegalLiaison.objects.create(township=township, village=village, name=f"{village.name[:2]}明白人{n + 1}",
-                                        appointed_on=dt.date(2023, 5, 1))
+            LegalLiaison.objects.create(
+                township=township,
+                village=village,
+                name=f"{village.name[:2]}明白人{n + 1}",
+                appointed_on=dt.date(2023, 5, 1),
+            )

@@ -18,42 +18,166 @@ A = OutreachActivity
 S = StudySession.Kind
 common = {"section": "education"}
 
-count("education.activities.total", "普法宣传活动", "场次", A, date_field="date",
-      sentence="全年共开展各类法治宣传活动{value}场次", dashboard=True, **common)
-total("education.materials", "发放宣传资料", "份", A, "materials", date_field="date",
-      sentence="累计发放宣传册{value}份", dashboard=True, **common)
-total("education.banners", "悬挂横幅", "条", A, "banners", date_field="date", sentence="悬挂横幅{value}条", **common)
-total("education.led_screens", "LED屏滚动播放", "块", A, "led_screens", date_field="date",
-      sentence="{value}块LED滚动屏循环播放", **common)
-total("education.broadcasts", "广播播放", "次", A, "broadcasts", date_field="date", sentence="“村村响”播放{value}次", **common)
-total("education.consultations", "普法活动解答法律咨询", "人次", A, "questions", date_field="date",
-      sentence="解答群众法律咨询{value}人次", **common)
-total("education.people_reached", "受教育群众", "人", A, "people_reached", date_field="date",
-      sentence="受教育干部群众{value}人", dashboard=True, **common)
+count(
+    "education.activities.total",
+    "普法宣传活动",
+    "场次",
+    A,
+    date_field="date",
+    sentence="全年共开展各类法治宣传活动{value}场次",
+    dashboard=True,
+    **common,
+)
+total(
+    "education.materials",
+    "发放宣传资料",
+    "份",
+    A,
+    "materials",
+    date_field="date",
+    sentence="累计发放宣传册{value}份",
+    dashboard=True,
+    **common,
+)
+total(
+    "education.banners",
+    "悬挂横幅",
+    "条",
+    A,
+    "banners",
+    date_field="date",
+    sentence="悬挂横幅{value}条",
+    **common,
+)
+total(
+    "education.led_screens",
+    "LED屏滚动播放",
+    "块",
+    A,
+    "led_screens",
+    date_field="date",
+    sentence="{value}块LED滚动屏循环播放",
+    **common,
+)
+total(
+    "education.broadcasts",
+    "广播播放",
+    "次",
+    A,
+    "broadcasts",
+    date_field="date",
+    sentence="“村村响”播放{value}次",
+    **common,
+)
+total(
+    "education.consultations",
+    "普法活动解答法律咨询",
+    "人次",
+    A,
+    "questions",
+    date_field="date",
+    sentence="解答群众法律咨询{value}人次",
+    **common,
+)
+total(
+    "education.people_reached",
+    "受教育群众",
+    "人",
+    A,
+    "people_reached",
+    date_field="date",
+    sentence="受教育干部群众{value}人",
+    dashboard=True,
+    **common,
+)
 for venue in A.Venue:
-    count(f"education.by_venue.{venue.value}", f"普法宣传活动（{venue.label}）", "场次", A, date_field="date",
-          filter=Q(venue=venue), sentence=f"开展“法律{venue.label}”活动{{value}}场次" if venue != A.Venue.ONLINE
-          else "开展网络普法活动{value}场次", **common)
-count("education.themed_day_activities", "主题日普法活动", "场次", A, date_field="date", filter=~Q(themed_day=""),
-      sentence="利用时间节点开展法治宣传{value}次", **common)
+    count(
+        f"education.by_venue.{venue.value}",
+        f"普法宣传活动（{venue.label}）",
+        "场次",
+        A,
+        date_field="date",
+        filter=Q(venue=venue),
+        sentence=f"开展“法律{venue.label}”活动{{value}}场次"
+        if venue != A.Venue.ONLINE
+        else "开展网络普法活动{value}场次",
+        **common,
+    )
+count(
+    "education.themed_day_activities",
+    "主题日普法活动",
+    "场次",
+    A,
+    date_field="date",
+    filter=~Q(themed_day=""),
+    sentence="利用时间节点开展法治宣传{value}次",
+    **common,
+)
 
-count("study.sessions", "学法活动", "次", StudySession, date_field="date", sentence="全年开展学法活动{value}次",
-      dashboard=True, **common)
-count("study.pre_meeting_sessions", "会前学法", "次", StudySession, date_field="date", filter=Q(kind=S.PRE_MEETING),
-      sentence="全年开展会前学法{value}次", dashboard=True, **common)
-count("study.central_group_sessions", "党委理论学习中心组学法", "次", StudySession, date_field="date",
-      filter=Q(kind=S.CENTRAL_GROUP), sentence="党委理论学习中心组专题学法{value}次", **common)
-count("study.trainings", "专题法治培训", "次", StudySession, date_field="date", filter=Q(kind=S.TRAINING),
-      sentence="举办专题法治培训{value}期", **common)
+count(
+    "study.sessions",
+    "学法活动",
+    "次",
+    StudySession,
+    date_field="date",
+    sentence="全年开展学法活动{value}次",
+    dashboard=True,
+    **common,
+)
+count(
+    "study.pre_meeting_sessions",
+    "会前学法",
+    "次",
+    StudySession,
+    date_field="date",
+    filter=Q(kind=S.PRE_MEETING),
+    sentence="全年开展会前学法{value}次",
+    dashboard=True,
+    **common,
+)
+count(
+    "study.central_group_sessions",
+    "党委理论学习中心组学法",
+    "次",
+    StudySession,
+    date_field="date",
+    filter=Q(kind=S.CENTRAL_GROUP),
+    sentence="党委理论学习中心组专题学法{value}次",
+    **common,
+)
+count(
+    "study.trainings",
+    "专题法治培训",
+    "次",
+    StudySession,
+    date_field="date",
+    filter=Q(kind=S.TRAINING),
+    sentence="举办专题法治培训{value}期",
+    **common,
+)
 
 count("exams.count", "法治理论考试", "场", Exam, date_field="date", **common)
 total("exams.expected", "应考人数", "人", Exam, "expected", date_field="date", **common)
 total("exams.participants", "参考人数", "人", Exam, "participants", date_field="date", **common)
 total("exams.passed", "考试合格人数", "人", Exam, "passed", date_field="date", **common)
-rate("exams.participation_rate", "法治理论考试参考率", "exams.participants", "exams.expected",
-     sentence="参考率达{value}%", dashboard=True, **common)
-rate("exams.pass_rate", "法治理论考试合格率", "exams.passed", "exams.participants",
-     sentence="合格率达{value}%", dashboard=True, **common)
+rate(
+    "exams.participation_rate",
+    "法治理论考试参考率",
+    "exams.participants",
+    "exams.expected",
+    sentence="参考率达{value}%",
+    dashboard=True,
+    **common,
+)
+rate(
+    "exams.pass_rate",
+    "法治理论考试合格率",
+    "exams.passed",
+    "exams.participants",
+    sentence="合格率达{value}%",
+    dashboard=True,
+    **common,
+)
 
 
 def _active_liaisons(scope: Scope):
@@ -68,19 +192,51 @@ def _active_liaisons(scope: Scope):
 def _villages_meeting_target(scope: Scope):
     """Administrative villages with at least the target number of active 法律明白人 (target from settings)."""
     full = (
-        _active_liaisons(Scope(scope.township, scope.year)).order_by().values("village")
-        .annotate(n=Count("id")).filter(n__gte=target("liaisons_per_village", scope.year)).values("village")
+        _active_liaisons(Scope(scope.township, scope.year))
+        .order_by()
+        .values("village")
+        .annotate(n=Count("id"))
+        .filter(n__gte=target("liaisons_per_village", scope.year))
+        .values("village")
     )
     villages = Region.objects.filter(parent=scope.township, kind=Region.Kind.VILLAGE, id__in=full)
     return villages.filter(pk=scope.village.pk) if scope.village is not None else villages
 
 
-count("liaisons.total", "法律明白人", "名", LegalLiaison, queryset=_active_liaisons,
-      sentence="培养“法律明白人”{value}名", dashboard=True, **common)
-count("liaisons.villages_meeting_target", "法律明白人达标的行政村", "个", Region, queryset=_villages_meeting_target,
-      sentence="{value}个行政村“法律明白人”达到配备标准", setting="FAZHI_EDUCATION_TARGETS", **common)
-rate("liaisons.target_rate", "行政村法律明白人达标率", "liaisons.villages_meeting_target", "org.villages",
-     sentence="行政村“法律明白人”达标率{value}%", **common)
+count(
+    "liaisons.total",
+    "法律明白人",
+    "名",
+    LegalLiaison,
+    queryset=_active_liaisons,
+    sentence="培养“法律明白人”{value}名",
+    dashboard=True,
+    **common,
+)
+count(
+    "liaisons.villages_meeting_target",
+    "法律明白人达标的行政村",
+    "个",
+    Region,
+    queryset=_villages_meeting_target,
+    sentence="{value}个行政村“法律明白人”达到配备标准",
+    setting="FAZHI_EDUCATION_TARGETS",
+    **common,
+)
+rate(
+    "liaisons.target_rate",
+    "行政村法律明白人达标率",
+    "liaisons.villages_meeting_target",
+    "org.villages",
+    sentence="行政村“法律明白人”达标率{value}%",
+    **common,
+)
 total("education.points", "普法积分", "分", PointsEntry, "points", date_field="date", **common)
-count("education.model_villages", "民主法治示范村(社区)", "个", ModelVillage, sentence="创建民主法治示范村(社区){value}个",
-      **common)
+count(
+    "education.model_villages",
+    "民主法治示范村(社区)",
+    "个",
+    ModelVillage,
+    sentence="创建民主法治示范村(社区){value}个",
+    **common,
+)

@@ -54,12 +54,24 @@ class OutreachActivity(Ledger):
     date = models.DateField("活动日期", db_index=True)
     title = models.CharField("活动名称", max_length=120)
     theme = models.CharField("宣传主题", max_length=12, choices=Theme.choices, default=Theme.CONSTITUTION)
-    themed_day = models.CharField("主题日", max_length=4, choices=ThemedDay.choices, blank=True, default="",
-                                  help_text="按活动日期自动建议，可修改")
+    themed_day = models.CharField(
+        "主题日",
+        max_length=4,
+        choices=ThemedDay.choices,
+        blank=True,
+        default="",
+        help_text="按活动日期自动建议，可修改",
+    )
     form = models.CharField("活动形式", max_length=12, choices=Form.choices, default=Form.CAMPAIGN)
     venue = models.CharField("“六进”类别", max_length=12, choices=Venue.choices, default=Venue.VILLAGE)
-    department = models.ForeignKey("org.Department", on_delete=models.SET_NULL, null=True, blank=True,
-                                   verbose_name="主办部门", help_text="谁执法谁普法：由主管执法部门组织")
+    department = models.ForeignKey(
+        "org.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name="主办部门",
+        help_text="谁执法谁普法：由主管执法部门组织",
+    )
     location = models.CharField("地点", max_length=120, blank=True)
     materials = models.PositiveIntegerField("发放宣传资料(份)", default=0)
     banners = models.PositiveIntegerField("悬挂横幅(条)", default=0)
@@ -91,8 +103,13 @@ class StudySession(Ledger):
     laws = models.TextField("学习的法律法规", help_text="每行一部，如《中华人民共和国民法典》")
     lecturer = models.CharField("授课人/领学人", max_length=60, blank=True)
     participants = models.PositiveIntegerField("参加人数", default=0)
-    attendees = models.ManyToManyField("org.Person", blank=True, related_name="study_sessions",
-                                       verbose_name="参加的领导干部", help_text="用于个人法治档案")
+    attendees = models.ManyToManyField(
+        "org.Person",
+        blank=True,
+        related_name="study_sessions",
+        verbose_name="参加的领导干部",
+        help_text="用于个人法治档案",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "学法活动"
@@ -131,7 +148,9 @@ class ExamResult(models.Model):
     """One official's result in an exam (feeds the personal 法治档案)."""
 
     exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="results", verbose_name="考试")
-    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="exam_results", verbose_name="人员")
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.PROTECT, related_name="exam_results", verbose_name="人员"
+    )
     score = models.DecimalField("成绩", max_digits=5, decimal_places=1, null=True, blank=True)
     passed = models.BooleanField("合格", default=True)
 

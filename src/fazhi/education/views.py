@@ -70,8 +70,24 @@ def require_village(record):
 # Outreach activities -------------------------------------------------------------------------------
 
 A = OutreachActivity
-OUTREACH_FIELDS = ("date", "title", "theme", "themed_day", "form", "venue", "department", "village", "location",
-                   "materials", "banners", "led_screens", "broadcasts", "questions", "people_reached", "summary")
+OUTREACH_FIELDS = (
+    "date",
+    "title",
+    "theme",
+    "themed_day",
+    "form",
+    "venue",
+    "department",
+    "village",
+    "location",
+    "materials",
+    "banners",
+    "led_screens",
+    "broadcasts",
+    "questions",
+    "people_reached",
+    "summary",
+)
 
 
 class ActivityList(LedgerListView):
@@ -183,8 +199,19 @@ class QuickActivityForm(forms.ModelForm):
 
     class Meta:
         model = A
-        fields = ("date", "title", "theme", "themed_day", "venue", "village", "materials", "banners",
-                  "questions", "people_reached", "summary")
+        fields = (
+            "date",
+            "title",
+            "theme",
+            "themed_day",
+            "venue",
+            "village",
+            "materials",
+            "banners",
+            "questions",
+            "people_reached",
+            "summary",
+        )
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
@@ -218,8 +245,12 @@ class CalendarView(TownshipMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         year = int(y) if (y := self.request.GET.get("year", "")).isdigit() else timezone.localdate().year
         done = dict(
-            self.scoped().filter(date__year=year).exclude(themed_day="").order_by()
-            .values_list("themed_day").annotate(n=Count("id"))
+            self.scoped()
+            .filter(date__year=year)
+            .exclude(themed_day="")
+            .order_by()
+            .values_list("themed_day")
+            .annotate(n=Count("id"))
         )
         rows = calendar.year_calendar(year)
         for row in rows:
@@ -251,11 +282,17 @@ class StudyList(LedgerListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year = int(y) if (y := self.request.GET.get("year", "")).isdigit() else timezone.localdate().year
-        counts = dict(self.scoped().filter(date__year=year).order_by().values_list("kind").annotate(n=Count("id")))
+        counts = dict(
+            self.scoped().filter(date__year=year).order_by().values_list("kind").annotate(n=Count("id"))
+        )
         context["year"] = year
         context["progress"] = [
-            {"label": label, "done": counts.get(kind, 0), "target": targets.target(kind, year),
-             "source": targets.describe(kind, year)}
+            {
+                "label": label,
+                "done": counts.get(kind, 0),
+                "target": targets.target(kind, year),
+                "source": targets.describe(kind, year),
+            }
             for kind, label in StudySession.Kind.choices
         ]
         return context
@@ -278,7 +315,9 @@ class StudyForm(LedgerFormView):
 
 
 def _rate(num_attr, den_attr):
-    return lambda e: (f"{r}%" if (r := percent(getattr(e, num_attr), getattr(e, den_attr))) is not None else "—")
+    return lambda e: (
+        f"{r}%" if (r := percent(getattr(e, num_attr), getattr(e, den_attr))) is not None else "—"
+    )
 
 
 class ExamList(LedgerListView):
@@ -305,8 +344,10 @@ class ExamDetail(LedgerDetailView):
 
     def get_fields(self):
         rows = super().get_fields()
-        rows += [("参考率（自动计算）", _rate("participants", "expected")(self.object)),
-                 ("合格率（自动计算）", _rate("passed", "participants")(self.object))]
+        rows += [
+            ("参考率（自动计算）", _rate("participants", "expected")(self.object)),
+            ("合格率（自动计算）", _rate("passed", "participants")(self.object)),
+        ]
         return rows
 
     def get_context_data(self, **kwargs):
@@ -374,15 +415,28 @@ class LiaisonCoverage(TownshipMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         year = timezone.localdate().year
         goal = targets.target("liaisons_per_village", year)
-        counts = dict(self.scoped().filter(active=True).order_by().values_list("village").annotate(n=Count("id")))
+        counts = dict(
+            self.scoped().filter(active=True).order_by().values_list("village").annotate(n=Count("id"))
+        )
         villages = Region.objects.filter(parent=self.request.township, kind__in=Region.VILLAGE_KINDS)
-        rows = [{"village": v, "count": counts.get(v.id, 0), "meets": counts.get(v.id, 0) >= goal,
-                 "missing": max(goal - counts.get(v.id, 0), 0),
-                 "administrative": v.kind == Region.Kind.VILLAGE} for v in villages]
-        context.update(title="法律明白人配备情况", rows=rows, goal=goal,
-                       source=targets.describe("liaisons_per_village", year),
-                       meeting=sum(1 for r in rows if r["meets"] and r["administrative"]),
-                       administrative=sum(1 for r in rows if r["administrative"]))
+        rows = [
+            {
+                "village": v,
+                "count": counts.get(v.id, 0),
+                "meets": counts.get(v.id, 0) >= goal,
+                "missing": max(goal - counts.get(v.id, 0), 0),
+                "administrative": v.kind == Region.Kind.VILLAGE,
+            }
+            for v in villages
+        ]
+        context.update(
+            title="法律明白人配备情况",
+            rows=rows,
+            goal=goal,
+            source=targets.describe("liaisons_per_village", year),
+            meeting=sum(1 for r in rows if r["meets"] and r["administrative"]),
+            administrative=sum(1 for r in rows if r["administrative"]),
+        )
         return context
 
 

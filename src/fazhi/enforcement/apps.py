@@ -15,6 +15,10 @@ class EnforcementConfig(AppConfig):
         ("案卷评查", "enforcement:caseevaluation_list", "award"),
     ]
     public_nav = [
-        ("行政执法事项清单", "enforcement_public:items", "乡镇依法实施的行政处罚、行政强制、行政检查等事项及其依据、赋权机关"),
+        (
+            "行政执法事项清单",
+            "enforcement_public:items",
+            "乡镇依法实施的行政处罚、行政强制、行政检查等事项及其依据、赋权机关",
+        ),
         ("行政执法公示", "enforcement_public:entries", "行政处罚决定等执法信息公开（当事人信息已脱敏）"),
     ]

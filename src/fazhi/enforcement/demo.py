@@ -29,44 +29,146 @@ C = EnforcementItem.Category
 ASSIGNED_BY = "江南省人民政府"
 ASSIGNMENT_DOC = "江政发〔2022〕18号《关于赋予乡镇(街道)部分县级行政执法权的决定》"
 PUNISHMENTS = [
-    ("对在禁止区域内露天焚烧秸秆、落叶等产生烟尘污染物质的行政处罚", Domain.ENVIRONMENT, "《中华人民共和国大气污染防治法》第一百一十九条第一款"),
+    (
+        "对在禁止区域内露天焚烧秸秆、落叶等产生烟尘污染物质的行政处罚",
+        Domain.ENVIRONMENT,
+        "《中华人民共和国大气污染防治法》第一百一十九条第一款",
+    ),
     ("对未经批准擅自建设临时建筑的行政处罚", Domain.LAND, "《中华人民共和国城乡规划法》第六十六条"),
-    ("对在乡、村庄规划区内未依法取得乡村建设规划许可证进行建设的行政处罚", Domain.LAND, "《中华人民共和国城乡规划法》第六十五条"),
-    ("对农村村民未经批准或者采取欺骗手段骗取批准非法占用土地建住宅的行政处罚", Domain.LAND, "《中华人民共和国土地管理法》第七十八条"),
-    ("对擅自占用城市道路、公共场所设摊经营的行政处罚", Domain.CITY, "《城市市容和环境卫生管理条例》第三十六条"),
-    ("对随意倾倒、抛撒、堆放生活垃圾的行政处罚", Domain.CITY, "《中华人民共和国固体废物污染环境防治法》第一百一十一条"),
-    ("对未取得食品小作坊登记证从事食品生产加工的行政处罚", Domain.MARKET, "《江南省食品小作坊小餐饮及食品摊贩管理条例》第四十条"),
+    (
+        "对在乡、村庄规划区内未依法取得乡村建设规划许可证进行建设的行政处罚",
+        Domain.LAND,
+        "《中华人民共和国城乡规划法》第六十五条",
+    ),
+    (
+        "对农村村民未经批准或者采取欺骗手段骗取批准非法占用土地建住宅的行政处罚",
+        Domain.LAND,
+        "《中华人民共和国土地管理法》第七十八条",
+    ),
+    (
+        "对擅自占用城市道路、公共场所设摊经营的行政处罚",
+        Domain.CITY,
+        "《城市市容和环境卫生管理条例》第三十六条",
+    ),
+    (
+        "对随意倾倒、抛撒、堆放生活垃圾的行政处罚",
+        Domain.CITY,
+        "《中华人民共和国固体废物污染环境防治法》第一百一十一条",
+    ),
+    (
+        "对未取得食品小作坊登记证从事食品生产加工的行政处罚",
+        Domain.MARKET,
+        "《江南省食品小作坊小餐饮及食品摊贩管理条例》第四十条",
+    ),
     ("对销售不符合安全标准的农药的行政处罚", Domain.AGRICULTURE, "《农药管理条例》第五十五条"),
-    ("对在河道管理范围内弃置、堆放阻碍行洪物体的行政处罚", Domain.ENVIRONMENT, "《中华人民共和国河道管理条例》第四十四条"),
-    ("对生产经营单位未按规定对从业人员进行安全生产教育和培训的行政处罚", Domain.SAFETY, "《中华人民共和国安全生产法》第九十七条"),
-    ("对擅自在街道两侧和公共场地堆放物料、搭建建筑物的行政处罚", Domain.CITY, "《城市市容和环境卫生管理条例》第三十六条"),
+    (
+        "对在河道管理范围内弃置、堆放阻碍行洪物体的行政处罚",
+        Domain.ENVIRONMENT,
+        "《中华人民共和国河道管理条例》第四十四条",
+    ),
+    (
+        "对生产经营单位未按规定对从业人员进行安全生产教育和培训的行政处罚",
+        Domain.SAFETY,
+        "《中华人民共和国安全生产法》第九十七条",
+    ),
+    (
+        "对擅自在街道两侧和公共场地堆放物料、搭建建筑物的行政处罚",
+        Domain.CITY,
+        "《城市市容和环境卫生管理条例》第三十六条",
+    ),
     ("对未经批准擅自砍伐林木的行政处罚", Domain.LAND, "《中华人民共和国森林法》第七十六条"),
 ]
 COERCIONS = [
-    ("对违法建设的建筑物、构筑物、设施的强制拆除", Domain.LAND, "《中华人民共和国城乡规划法》第六十八条；《中华人民共和国行政强制法》第四十四条"),
+    (
+        "对违法建设的建筑物、构筑物、设施的强制拆除",
+        Domain.LAND,
+        "《中华人民共和国城乡规划法》第六十八条；《中华人民共和国行政强制法》第四十四条",
+    ),
     ("对违法占道经营物品的扣押", Domain.CITY, "《江南省城市管理综合行政执法条例》第二十六条"),
-    ("对存在重大事故隐患的设施、设备的查封", Domain.SAFETY, "《中华人民共和国安全生产法》第六十五条第一款第四项"),
+    (
+        "对存在重大事故隐患的设施、设备的查封",
+        Domain.SAFETY,
+        "《中华人民共和国安全生产法》第六十五条第一款第四项",
+    ),
     ("对非法采砂船只及机具的扣押", Domain.ENVIRONMENT, "《中华人民共和国河道管理条例》第四十四条"),
-    ("对不符合安全标准的食品及原料的查封、扣押", Domain.MARKET, "《中华人民共和国食品安全法》第一百一十条第四项"),
+    (
+        "对不符合安全标准的食品及原料的查封、扣押",
+        Domain.MARKET,
+        "《中华人民共和国食品安全法》第一百一十条第四项",
+    ),
 ]
 INSPECTION_SUBJECTS = [
-    ("生产经营单位安全生产", Domain.SAFETY), ("人员密集场所消防安全", Domain.SAFETY), ("燃气经营和使用场所", Domain.SAFETY),
-    ("在建工程施工现场", Domain.CONSTRUCTION), ("农村自建房", Domain.CONSTRUCTION), ("农村危房改造", Domain.CONSTRUCTION),
-    ("道路交通安全", Domain.TRAFFIC), ("农村客运和校车", Domain.TRAFFIC), ("水上交通安全", Domain.TRAFFIC),
-    ("食品小作坊", Domain.MARKET), ("农贸市场", Domain.MARKET), ("校园周边食品经营", Domain.MARKET),
-    ("农药经营", Domain.AGRICULTURE), ("畜禽养殖污染防治", Domain.AGRICULTURE), ("耕地保护", Domain.LAND),
-    ("违法用地", Domain.LAND), ("林木采伐", Domain.LAND), ("河道采砂", Domain.ENVIRONMENT),
-    ("秸秆禁烧", Domain.ENVIRONMENT), ("饮用水水源保护区", Domain.ENVIRONMENT), ("市容环境卫生", Domain.CITY),
-    ("户外广告设置", Domain.CITY), ("建筑垃圾处置", Domain.CITY), ("文化娱乐场所", Domain.CULTURE),
-    ("民宿和农家乐", Domain.CULTURE), ("医疗机构和诊所", Domain.HEALTH), ("公共场所卫生", Domain.HEALTH),
+    ("生产经营单位安全生产", Domain.SAFETY),
+    ("人员密集场所消防安全", Domain.SAFETY),
+    ("燃气经营和使用场所", Domain.SAFETY),
+    ("在建工程施工现场", Domain.CONSTRUCTION),
+    ("农村自建房", Domain.CONSTRUCTION),
+    ("农村危房改造", Domain.CONSTRUCTION),
+    ("道路交通安全", Domain.TRAFFIC),
+    ("农村客运和校车", Domain.TRAFFIC),
+    ("水上交通安全", Domain.TRAFFIC),
+    ("食品小作坊", Domain.MARKET),
+    ("农贸市场", Domain.MARKET),
+    ("校园周边食品经营", Domain.MARKET),
+    ("农药经营", Domain.AGRICULTURE),
+    ("畜禽养殖污染防治", Domain.AGRICULTURE),
+    ("耕地保护", Domain.LAND),
+    ("违法用地", Domain.LAND),
+    ("林木采伐", Domain.LAND),
+    ("河道采砂", Domain.ENVIRONMENT),
+    ("秸秆禁烧", Domain.ENVIRONMENT),
+    ("饮用水水源保护区", Domain.ENVIRONMENT),
+    ("市容环境卫生", Domain.CITY),
+    ("户外广告设置", Domain.CITY),
+    ("建筑垃圾处置", Domain.CITY),
+    ("文化娱乐场所", Domain.CULTURE),
+    ("民宿和农家乐", Domain.CULTURE),
+    ("医疗机构和诊所", Domain.HEALTH),
+    ("公共场所卫生", Domain.HEALTH),
     ("地质灾害隐患点", Domain.SAFETY),
 ]
 OFFICER_NAMES = [
-    "赵刚", "冯磊", "何平", "邹建军", "谭文", "秦海涛", "韦国庆", "罗斌", "唐亮", "蒋卫", "沈晨", "韩立新",
-    "曹勇", "彭志华", "袁伟", "段晓明", "雷鸣", "侯俊", "邵强", "孟凡", "龚振宇", "崔浩",
+    "赵刚",
+    "冯磊",
+    "何平",
+    "邹建军",
+    "谭文",
+    "秦海涛",
+    "韦国庆",
+    "罗斌",
+    "唐亮",
+    "蒋卫",
+    "沈晨",
+    "韩立新",
+    "曹勇",
+    "彭志华",
+    "袁伟",
+    "段晓明",
+    "雷鸣",
+    "侯俊",
+    "邵强",
+    "孟凡",
+    "龚振宇",
+    "崔浩",
 ]
-PARTIES = ["张建华", "李秀兰", "王德胜", "刘小平", "陈国强", "杨桂英", "青山镇鸿发建材店", "江源县绿源农资有限公司",
-           "黄春生", "周玉梅", "吴永福", "郑大勇", "青山镇老街小吃店", "孙有财", "马红霞", "朱德友"]
+PARTIES = [
+    "张建华",
+    "李秀兰",
+    "王德胜",
+    "刘小平",
+    "陈国强",
+    "杨桂英",
+    "青山镇鸿发建材店",
+    "江源县绿源农资有限公司",
+    "黄春生",
+    "周玉梅",
+    "吴永福",
+    "郑大勇",
+    "青山镇老街小吃店",
+    "孙有财",
+    "马红霞",
+    "朱德友",
+]
 SOURCES = list(EnforcementCase.Source.values)
 DOC = b"%PDF-1.4\n% fazhi demo document\n"
 PHOTO = b"\xff\xd8\xff\xe0 fazhi demo photo"
@@ -88,10 +190,22 @@ def build(ctx):
 
 
 def _item(township, user, code, name, category, domain, basis, published_on=dt.date(2025, 3, 1)):
-    return save_record(EnforcementItem(
-        township=township, code=code, name=name, category=category, domain=domain, legal_basis=basis,
-        assigned_by=ASSIGNED_BY if category != C.INSPECTION else "", assignment_document=ASSIGNMENT_DOC if category != C.INSPECTION else "",
-        published=True, published_on=published_on), user, reason="演示数据")
+    return save_record(
+        EnforcementItem(
+            township=township,
+            code=code,
+            name=name,
+            category=category,
+            domain=domain,
+            legal_basis=basis,
+            assigned_by=ASSIGNED_BY if category != C.INSPECTION else "",
+            assignment_document=ASSIGNMENT_DOC if category != C.INSPECTION else "",
+            published=True,
+            published_on=published_on,
+        ),
+        user,
+        reason="演示数据",
+    )
 
 
 def _catalogue(township, user):
@@ -102,8 +216,17 @@ def _catalogue(township, user):
     for i, (name, domain, basis) in enumerate(COERCIONS, start=1):
         items.append(_item(township, user, f"{prefix}-QZ{i:03d}", name, C.COERCION, domain, basis))
     for i, (subject, domain) in enumerate(INSPECTION_SUBJECTS, start=1):
-        items.append(_item(township, user, f"{prefix}-JC{i:03d}", f"对{subject}的行政检查", C.INSPECTION, domain,
-                           "《中华人民共和国行政处罚法》第五十四条；相关领域法律法规"))
+        items.append(
+            _item(
+                township,
+                user,
+                f"{prefix}-JC{i:03d}",
+                f"对{subject}的行政检查",
+                C.INSPECTION,
+                domain,
+                "《中华人民共和国行政处罚法》第五十四条；相关领域法律法规",
+            )
+        )
     return items
 
 
@@ -117,10 +240,19 @@ def _officers(township, user, ctx):
         if i == 4:
             valid_until = dt.date(2026, 8, 31)  # expired: may no longer act
         officer = EnforcementOfficer(
-            township=township, name=name, person=ctx.people.get(name),
-            certificate_no="" if i == 21 else f"江{330000 + i * 137:06d}", issuing_province="江南省人民政府",
-            field=fields[i % len(fields)], valid_from=dt.date(2021 + i % 3, 7, 1), valid_until=valid_until,
-            training_hours=72 - i * 2, exam_year=2025, exam_score=95 - i, exam_passed=True, active=i < 19,
+            township=township,
+            name=name,
+            person=ctx.people.get(name),
+            certificate_no="" if i == 21 else f"江{330000 + i * 137:06d}",
+            issuing_province="江南省人民政府",
+            field=fields[i % len(fields)],
+            valid_from=dt.date(2021 + i % 3, 7, 1),
+            valid_until=valid_until,
+            training_hours=72 - i * 2,
+            exam_year=2025,
+            exam_score=95 - i,
+            exam_passed=True,
+            active=i < 19,
         )
         officers.append(save_record(officer, user, reason="演示数据"))
     return officers
@@ -129,11 +261,29 @@ def _officers(township, user, ctx):
 def _upload(case, user, step, kind):
     content, suffix = (DOC, "pdf") if kind == "doc" else (PHOTO, "jpg")
     label = dict(RECORD_STEPS)[step]
-    attach(case, SimpleUploadedFile(f"{case.number}-{label}-{'文书' if kind == 'doc' else '现场照片'}.{suffix}", content), user, step=label, kind=kind)
+    attach(
+        case,
+        SimpleUploadedFile(
+            f"{case.number}-{label}-{'文书' if kind == 'doc' else '现场照片'}.{suffix}", content
+        ),
+        user,
+        step=label,
+        kind=kind,
+    )
 
 
 # The newest cases stand in every state of the procedure, newest first.
-LATEST = ["discovered", "discovered", "filed", "investigating", "notified", "reviewing", "decided", "served", "executing"]
+LATEST = [
+    "discovered",
+    "discovered",
+    "filed",
+    "investigating",
+    "notified",
+    "reviewing",
+    "decided",
+    "served",
+    "executing",
+]
 
 
 # How far each case gets, by the age of its discovery (days before today).
@@ -147,7 +297,17 @@ def _target(age, rng):
     return rng.choice(["discovered", "filed", "investigating"])
 
 
-ORDER = ["discovered", "filed", "investigating", "notified", "reviewing", "decided", "served", "executing", "closed"]
+ORDER = [
+    "discovered",
+    "filed",
+    "investigating",
+    "notified",
+    "reviewing",
+    "decided",
+    "served",
+    "executing",
+    "closed",
+]
 
 
 def _cases(ctx, rng, user, items, officers):
@@ -166,20 +326,42 @@ def _cases(ctx, rng, user, items, officers):
         item = rng.choice(punishable)
         party = rng.choice(PARTIES)
         major = item.category == C.COERCION or rng.random() < 0.2 or target == "reviewing"
-        case = save_record(EnforcementCase(
-            township=township, village=rng.choice(ctx.villages), source=rng.choice(SOURCES), item=item,
-            title=item.name.removeprefix("对").removesuffix("的行政处罚").removesuffix("的强制拆除").removesuffix("的扣押").removesuffix("的查封")[:60] or item.name,
-            party=party, party_phone=f"13{rng.randint(100000000, 999999999)}", location=f"{rng.choice(ctx.villages).name}{rng.randint(1, 20)}组",
-            facts=f"经现场检查，当事人{party}存在{item.name.removeprefix('对')[:30]}情形。", major=major,
-            social_impact=rng.random() < 0.4, hearing_right=major and rng.random() < 0.5, discovered_on=discovered,
-        ), user, reason="演示数据：发现线索")
+        case = save_record(
+            EnforcementCase(
+                township=township,
+                village=rng.choice(ctx.villages),
+                source=rng.choice(SOURCES),
+                item=item,
+                title=item.name.removeprefix("对")
+                .removesuffix("的行政处罚")
+                .removesuffix("的强制拆除")
+                .removesuffix("的扣押")
+                .removesuffix("的查封")[:60]
+                or item.name,
+                party=party,
+                party_phone=f"13{rng.randint(100000000, 999999999)}",
+                location=f"{rng.choice(ctx.villages).name}{rng.randint(1, 20)}组",
+                facts=f"经现场检查，当事人{party}存在{item.name.removeprefix('对')[:30]}情形。",
+                major=major,
+                social_impact=rng.random() < 0.4,
+                hearing_right=major and rng.random() < 0.5,
+                discovered_on=discovered,
+            ),
+            user,
+            reason="演示数据：发现线索",
+        )
         case.officers.set(rng.sample(valid, 2 + (n % 2)))
         if target == "dropped":
             workflow.apply(case, "file", user, {"date": discovered + dt.timedelta(days=2)})
-            workflow.apply(case, "drop", user, {"date": discovered + dt.timedelta(days=9), "note": "经调查违法事实不成立，撤销案件"})
+            workflow.apply(
+                case,
+                "drop",
+                user,
+                {"date": discovered + dt.timedelta(days=9), "note": "经调查违法事实不成立，撤销案件"},
+            )
             continue
         day = discovered
-        for state in ORDER[1:ORDER.index(target) + 1]:
+        for state in ORDER[1 : ORDER.index(target) + 1]:
             if state == "reviewing" and not case.major:
                 continue
             day += dt.timedelta(days=rng.randint(2, 8))
@@ -192,36 +374,70 @@ def _cases(ctx, rng, user, items, officers):
                     case.hearing_requested_on = case.notified_on + dt.timedelta(days=2)
                     case.hearing_notice_on = case.hearing_requested_on + dt.timedelta(days=1)
                     case.hearing_on = case.hearing_notice_on + dt.timedelta(days=12)
-                    ExcludedPeriod.objects.create(case=case, kind=ExcludedPeriod.Kind.HEARING, start=case.hearing_on, end=case.hearing_on + dt.timedelta(days=2))
+                    ExcludedPeriod.objects.create(
+                        case=case,
+                        kind=ExcludedPeriod.Kind.HEARING,
+                        start=case.hearing_on,
+                        end=case.hearing_on + dt.timedelta(days=2),
+                    )
                     day = max(day, case.hearing_on + dt.timedelta(days=4))
                 save_record(case, user, reason="演示数据：拟作出决定")
                 if case.major:
                     review = reviews_of(case).filter(state__in=LegalityReview.OPEN).first()
-                    complete_review(review, ctx.users[Role.JUDICIAL], conclusion=LegalityReview.Conclusion.LAWFUL, on=day - dt.timedelta(days=1))
+                    complete_review(
+                        review,
+                        ctx.users[Role.JUDICIAL],
+                        conclusion=LegalityReview.Conclusion.LAWFUL,
+                        on=day - dt.timedelta(days=1),
+                    )
             if state == "closed":
                 case.paid_on = case.served_on + dt.timedelta(days=rng.randint(3, 14))
             previous = case.state
             if previous in dict(RECORD_STEPS):
                 _upload(case, user, previous, "doc")
                 _upload(case, user, previous, "photo")
-            name = {"filed": "file", "investigating": "investigate", "notified": "notify", "reviewing": "review",
-                    "decided": "decide", "served": "serve", "executing": "execute", "closed": "close"}[state]
+            name = {
+                "filed": "file",
+                "investigating": "investigate",
+                "notified": "notify",
+                "reviewing": "review",
+                "decided": "decide",
+                "served": "serve",
+                "executing": "execute",
+                "closed": "close",
+            }[state]
             workflow.apply(case, name, user, {"date": day})
             case.refresh_from_db()
         if case.state == "closed" and n % 3 == 0:
             _evaluate(case, rng, user, case.closed_on + dt.timedelta(days=20))
     # One published decision was later revoked (its publicity must be withdrawn within 3 working days).
-    published = EnforcementCase.objects.filter(township=township, public_entries__isnull=False).order_by("-decided_on").first()
+    published = (
+        EnforcementCase.objects.filter(township=township, public_entries__isnull=False)
+        .order_by("-decided_on")
+        .first()
+    )
     if published is not None:
         from fazhi.enforcement.services import revoke_decision
 
-        revoke_decision(published, user, on=ctx.today - dt.timedelta(days=1), reason="县人民政府行政复议决定撤销")
+        revoke_decision(
+            published, user, on=ctx.today - dt.timedelta(days=1), reason="县人民政府行政复议决定撤销"
+        )
 
 
 def _evaluate(case, rng, user, on):
     scores = {name: points - rng.choice([0, 0, 1, 2, 3]) for name, _, points in CaseEvaluation.CHECKLIST}
-    save_record(CaseEvaluation(township=case.township, case=case, evaluated_on=on, evaluator="县司法局案卷评查组",
-                               problems=rng.choice(["", "个别文书送达回证填写不完整。", "现场照片未标注拍摄时间。"]), **scores), user, reason="演示数据")
+    save_record(
+        CaseEvaluation(
+            township=case.township,
+            case=case,
+            evaluated_on=on,
+            evaluator="县司法局案卷评查组",
+            problems=rng.choice(["", "个别文书送达回证填写不完整。", "现场照片未标注拍摄时间。"]),
+            **scores,
+        ),
+        user,
+        reason="演示数据",
+    )
 
 
 def _inspections(ctx, rng, user, items, officers):
@@ -232,12 +448,24 @@ def _inspections(ctx, rng, user, items, officers):
     assert sum(hazards) == 154
     for i, found in enumerate(hazards):
         day = dt.date(2025, 1 + i * 11 // 14, 8 + i % 18)
-        inspection = save_record(Inspection(
-            township=township, kind=Inspection.Kind.SAFETY, title=f"{day.month}月安全隐患排查（{ctx.villages[i % len(ctx.villages)].name}）",
-            item=safety_items[i % 3], target="辖区生产经营单位、人员密集场所", village=ctx.villages[i % len(ctx.villages)],
-            planned_on=day, done_on=day, result=f"排查发现安全隐患{found}处，已当场整改或责令限期整改。",
-            hazards_found=found, hazards_rectified=found, rectify_by=day + dt.timedelta(days=30),
-        ), user, reason="演示数据")
+        inspection = save_record(
+            Inspection(
+                township=township,
+                kind=Inspection.Kind.SAFETY,
+                title=f"{day.month}月安全隐患排查（{ctx.villages[i % len(ctx.villages)].name}）",
+                item=safety_items[i % 3],
+                target="辖区生产经营单位、人员密集场所",
+                village=ctx.villages[i % len(ctx.villages)],
+                planned_on=day,
+                done_on=day,
+                result=f"排查发现安全隐患{found}处，已当场整改或责令限期整改。",
+                hazards_found=found,
+                hazards_rectified=found,
+                rectify_by=day + dt.timedelta(days=30),
+            ),
+            user,
+            reason="演示数据",
+        )
         inspection.officers.set(rng.sample(officers[:18], 2))
     kinds = [Inspection.Kind.ROUTINE, Inspection.Kind.SPECIAL, Inspection.Kind.RANDOM]
     for i in range(18):
@@ -245,35 +473,70 @@ def _inspections(ctx, rng, user, items, officers):
         done = day <= ctx.today - dt.timedelta(days=5)
         found = rng.randint(0, 6) if done and day.year == 2026 else 0
         item = safety_items[3 + i % (len(safety_items) - 3)]
-        save_record(Inspection(
-            township=township, kind=kinds[i % 3], title=f"{item.name.removeprefix('对').removesuffix('的行政检查')}检查",
-            item=item, target=item.name.removeprefix("对").removesuffix("的行政检查"), planned_on=day, done_on=day if done else None,
-            result="未发现违法行为。" if done and not found else (f"发现问题{found}处，已责令整改。" if done else ""),
-            hazards_found=found, rectify_by=day + dt.timedelta(days=20) if found else None,
-            # Older hazards are rectified; the latest ones are still within (or just past) their deadline.
-            hazards_rectified=found if day < ctx.today - dt.timedelta(days=60) else found // 2,
-        ), user, reason="演示数据")
+        save_record(
+            Inspection(
+                township=township,
+                kind=kinds[i % 3],
+                title=f"{item.name.removeprefix('对').removesuffix('的行政检查')}检查",
+                item=item,
+                target=item.name.removeprefix("对").removesuffix("的行政检查"),
+                planned_on=day,
+                done_on=day if done else None,
+                result="未发现违法行为。"
+                if done and not found
+                else (f"发现问题{found}处，已责令整改。" if done else ""),
+                hazards_found=found,
+                rectify_by=day + dt.timedelta(days=20) if found else None,
+                # Older hazards are rectified; the latest ones are still within (or just past) their deadline.
+                hazards_rectified=found if day < ctx.today - dt.timedelta(days=60) else found // 2,
+            ),
+            user,
+            reason="演示数据",
+        )
 
 
 def _joint_operations(ctx, rng, user):
     # 2025: vehicles 437, people cautioned 528, overload 4, no helmet 14 (the sample report's sentence).
     rows_2025 = [
-        (dt.date(2025, 1, 20), 38, 45, 1, 2), (dt.date(2025, 2, 12), 35, 41, 0, 1), (dt.date(2025, 3, 18), 41, 50, 1, 1),
-        (dt.date(2025, 4, 22), 36, 44, 0, 2), (dt.date(2025, 5, 27), 33, 39, 0, 1), (dt.date(2025, 6, 24), 40, 47, 1, 1),
-        (dt.date(2025, 7, 22), 34, 42, 0, 1), (dt.date(2025, 8, 26), 37, 46, 0, 2), (dt.date(2025, 9, 23), 36, 43, 0, 1),
-        (dt.date(2025, 10, 28), 35, 44, 1, 0), (dt.date(2025, 11, 25), 36, 43, 0, 1), (dt.date(2025, 12, 23), 36, 44, 0, 1),
+        (dt.date(2025, 1, 20), 38, 45, 1, 2),
+        (dt.date(2025, 2, 12), 35, 41, 0, 1),
+        (dt.date(2025, 3, 18), 41, 50, 1, 1),
+        (dt.date(2025, 4, 22), 36, 44, 0, 2),
+        (dt.date(2025, 5, 27), 33, 39, 0, 1),
+        (dt.date(2025, 6, 24), 40, 47, 1, 1),
+        (dt.date(2025, 7, 22), 34, 42, 0, 1),
+        (dt.date(2025, 8, 26), 37, 46, 0, 2),
+        (dt.date(2025, 9, 23), 36, 43, 0, 1),
+        (dt.date(2025, 10, 28), 35, 44, 1, 0),
+        (dt.date(2025, 11, 25), 36, 43, 0, 1),
+        (dt.date(2025, 12, 23), 36, 44, 0, 1),
     ]
-    rows_2026 = [(dt.date(2026, m, 21), rng.randint(30, 42), rng.randint(36, 50), rng.randint(0, 1), rng.randint(0, 3)) for m in range(1, 11)]
+    rows_2026 = [
+        (dt.date(2026, m, 21), rng.randint(30, 42), rng.randint(36, 50), rng.randint(0, 1), rng.randint(0, 3))
+        for m in range(1, 11)
+    ]
     for date, vehicles, people, overload, helmet in rows_2025 + rows_2026:
         five = date.month % 2 == 1
-        save_record(JointOperation(
-            township=ctx.township, kind=JointOperation.Kind.FIVE if five else JointOperation.Kind.THREE,
-            title=f"{date.year}年{date.month}月道路交通安全{'五' if five else '三'}联动集中整治",
-            date=date, units="青山派出所、县交警大队青山中队、县运管所、镇综合行政执法大队、各村(社区)" if five else "青山派出所、镇综合行政执法大队、各村(社区)",
-            location="国道G320青山段、镇区主干道", vehicles_checked=vehicles, people_cautioned=people,
-            overload=overload, no_helmet=helmet, illegal_passengers=rng.randint(0, 2) if date.year > 2025 else 0,
-            summary="开展道路交通安全集中整治，对未戴头盔、超载等违法行为当场劝导纠正。",
-        ), user, reason="演示数据")
+        save_record(
+            JointOperation(
+                township=ctx.township,
+                kind=JointOperation.Kind.FIVE if five else JointOperation.Kind.THREE,
+                title=f"{date.year}年{date.month}月道路交通安全{'五' if five else '三'}联动集中整治",
+                date=date,
+                units="青山派出所、县交警大队青山中队、县运管所、镇综合行政执法大队、各村(社区)"
+                if five
+                else "青山派出所、镇综合行政执法大队、各村(社区)",
+                location="国道G320青山段、镇区主干道",
+                vehicles_checked=vehicles,
+                people_cautioned=people,
+                overload=overload,
+                no_helmet=helmet,
+                illegal_passengers=rng.randint(0, 2) if date.year > 2025 else 0,
+                summary="开展道路交通安全集中整治，对未戴头盔、超载等违法行为当场劝导纠正。",
+            ),
+            user,
+            reason="演示数据",
+        )
 
 
 def _light(township, rng, user):
@@ -283,12 +546,42 @@ def _light(township, rng, user):
     for i, (name, domain, basis) in enumerate(PUNISHMENTS[: 6 + township.pk % 4], start=1):
         _item(township, user, f"{prefix}-CF{i:03d}", name, C.PUNISHMENT, domain, basis)
     for i, (subject, domain) in enumerate(INSPECTION_SUBJECTS[: 10 + township.pk % 6], start=1):
-        _item(township, user, f"{prefix}-JC{i:03d}", f"对{subject}的行政检查", C.INSPECTION, domain, "相关领域法律法规")
+        _item(
+            township,
+            user,
+            f"{prefix}-JC{i:03d}",
+            f"对{subject}的行政检查",
+            C.INSPECTION,
+            domain,
+            "相关领域法律法规",
+        )
     for i in range(6 + township.pk % 5):
-        save_record(EnforcementOfficer(township=township, name=f"{township.name[:2]}执法员{i + 1}", certificate_no=f"江{440000 + township.pk * 50 + i:06d}",
-                                       field=Domain.CITY, valid_from=dt.date(2022, 1, 1), valid_until=dt.date(2026 + i % 3, 12, 31),
-                                       training_hours=40 + i * 5, active=True), user, reason="演示数据")
+        save_record(
+            EnforcementOfficer(
+                township=township,
+                name=f"{township.name[:2]}执法员{i + 1}",
+                certificate_no=f"江{440000 + township.pk * 50 + i:06d}",
+                field=Domain.CITY,
+                valid_from=dt.date(2022, 1, 1),
+                valid_until=dt.date(2026 + i % 3, 12, 31),
+                training_hours=40 + i * 5,
+                active=True,
+            ),
+            user,
+            reason="演示数据",
+        )
     for m in (3, 6, 9):
-        save_record(JointOperation(township=township, kind=JointOperation.Kind.THREE, title=f"2025年{m}月道路交通安全三联动",
-                                   date=dt.date(2025, m, 15), units="派出所、执法大队、村(社区)", vehicles_checked=rng.randint(20, 40),
-                                   people_cautioned=rng.randint(20, 50), no_helmet=rng.randint(0, 5)), user, reason="演示数据")
+        save_record(
+            JointOperation(
+                township=township,
+                kind=JointOperation.Kind.THREE,
+                title=f"2025年{m}月道路交通安全三联动",
+                date=dt.date(2025, m, 15),
+                units="派出所、执法大队、村(社区)",
+                vehicles_checked=rng.randint(20, 40),
+                people_cautioned=rng.randint(20, 50),
+                no_helmet=rng.randint(0, 5),
+            ),
+            user,
+            reason="演示数据",
+        )

@@ -20,10 +20,25 @@ SECTION = "enforcement"
 DECIDED_OR_LATER = (S.DECIDED, S.SERVED, S.EXECUTING, S.CLOSED)
 
 # -- the item catalogue ---------------------------------------------------------------------------
-count("enforcement.items.total", "行政执法事项", "项", EnforcementItem, sentence="共计{value}项", section=SECTION, dashboard=True)
+count(
+    "enforcement.items.total",
+    "行政执法事项",
+    "项",
+    EnforcementItem,
+    sentence="共计{value}项",
+    section=SECTION,
+    dashboard=True,
+)
 for _category, _label in EnforcementItem.Category.choices:
-    count(f"enforcement.items.by_category.{_category}", f"{_label}事项", "项", EnforcementItem,
-          filter=Q(category=_category), sentence=f"{_label}{{value}}项", section=SECTION)
+    count(
+        f"enforcement.items.by_category.{_category}",
+        f"{_label}事项",
+        "项",
+        EnforcementItem,
+        filter=Q(category=_category),
+        sentence=f"{_label}{{value}}项",
+        section=SECTION,
+    )
 
 
 # -- officers --------------------------------------------------------------------------------------
@@ -39,23 +54,74 @@ def _officers(scope: Scope):
 
 def _certified(scope: Scope):
     day = _reference_day(scope)
-    return _officers(scope).exclude(certificate_no="").filter(valid_until__gte=day).filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+    return (
+        _officers(scope)
+        .exclude(certificate_no="")
+        .filter(valid_until__gte=day)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+    )
 
 
-count("enforcement.officers.total", "执法人员", "人", EnforcementOfficer, queryset=_officers,
-      sentence="综合行政执法大队现有执法人员{value}名", section=SECTION, dashboard=True)
-count("enforcement.officers.certified", "持有效执法证件人员", "人", EnforcementOfficer, queryset=_certified,
-      sentence="持证{value}人", section=SECTION)
-rate("enforcement.officers.certified_rate", "执法人员持证率", "enforcement.officers.certified", "enforcement.officers.total",
-     sentence="持证率{value}%", section=SECTION, dashboard=True)
+count(
+    "enforcement.officers.total",
+    "执法人员",
+    "人",
+    EnforcementOfficer,
+    queryset=_officers,
+    sentence="综合行政执法大队现有执法人员{value}名",
+    section=SECTION,
+    dashboard=True,
+)
+count(
+    "enforcement.officers.certified",
+    "持有效执法证件人员",
+    "人",
+    EnforcementOfficer,
+    queryset=_certified,
+    sentence="持证{value}人",
+    section=SECTION,
+)
+rate(
+    "enforcement.officers.certified_rate",
+    "执法人员持证率",
+    "enforcement.officers.certified",
+    "enforcement.officers.total",
+    sentence="持证率{value}%",
+    section=SECTION,
+    dashboard=True,
+)
 
 # -- cases -----------------------------------------------------------------------------------------
-count("enforcement.cases.total", "执法案件", "件", EnforcementCase, date_field="discovered_on",
-      sentence="办理行政执法案件{value}件", section=SECTION, dashboard=True)
-count("enforcement.cases.closed", "已结案件", "件", EnforcementCase, filter=Q(state=S.CLOSED), date_field="closed_on",
-      sentence="已结案{value}件", section=SECTION)
-count("enforcement.cases.major", "重大执法决定", "件", EnforcementCase, filter=Q(major=True, state__in=DECIDED_OR_LATER),
-      date_field="decided_on", sentence="作出重大执法决定{value}件", section=SECTION)
+count(
+    "enforcement.cases.total",
+    "执法案件",
+    "件",
+    EnforcementCase,
+    date_field="discovered_on",
+    sentence="办理行政执法案件{value}件",
+    section=SECTION,
+    dashboard=True,
+)
+count(
+    "enforcement.cases.closed",
+    "已结案件",
+    "件",
+    EnforcementCase,
+    filter=Q(state=S.CLOSED),
+    date_field="closed_on",
+    sentence="已结案{value}件",
+    section=SECTION,
+)
+count(
+    "enforcement.cases.major",
+    "重大执法决定",
+    "件",
+    EnforcementCase,
+    filter=Q(major=True, state__in=DECIDED_OR_LATER),
+    date_field="decided_on",
+    sentence="作出重大执法决定{value}件",
+    section=SECTION,
+)
 
 
 def _reviewed(scope: Scope):
@@ -64,10 +130,24 @@ def _reviewed(scope: Scope):
     return with_passing_review(get("enforcement.cases.major").records(scope))
 
 
-count("enforcement.cases.reviewed", "经法制审核的重大执法决定", "件", EnforcementCase, queryset=_reviewed,
-      sentence="经法制审核{value}件", section=SECTION)
-rate("enforcement.cases.legal_review_rate", "重大执法决定法制审核率", "enforcement.cases.reviewed", "enforcement.cases.major",
-     sentence="重大执法决定法制审核率{value}%", section=SECTION, dashboard=True)
+count(
+    "enforcement.cases.reviewed",
+    "经法制审核的重大执法决定",
+    "件",
+    EnforcementCase,
+    queryset=_reviewed,
+    sentence="经法制审核{value}件",
+    section=SECTION,
+)
+rate(
+    "enforcement.cases.legal_review_rate",
+    "重大执法决定法制审核率",
+    "enforcement.cases.reviewed",
+    "enforcement.cases.major",
+    sentence="重大执法决定法制审核率{value}%",
+    section=SECTION,
+    dashboard=True,
+)
 
 
 def _full_record(scope: Scope):
@@ -77,38 +157,149 @@ def _full_record(scope: Scope):
     return closed.filter(pk__in=[pk for pk, missing in missing_records(list(closed)).items() if not missing])
 
 
-count("enforcement.cases.full_record", "全过程记录完整的已结案件", "件", EnforcementCase, queryset=_full_record, section=SECTION)
-rate("enforcement.cases.full_record_rate", "执法全过程记录率", "enforcement.cases.full_record", "enforcement.cases.closed",
-     sentence="执法全过程记录率{value}%", section=SECTION, dashboard=True)
+count(
+    "enforcement.cases.full_record",
+    "全过程记录完整的已结案件",
+    "件",
+    EnforcementCase,
+    queryset=_full_record,
+    section=SECTION,
+)
+rate(
+    "enforcement.cases.full_record_rate",
+    "执法全过程记录率",
+    "enforcement.cases.full_record",
+    "enforcement.cases.closed",
+    sentence="执法全过程记录率{value}%",
+    section=SECTION,
+    dashboard=True,
+)
 
 # -- inspections, joint operations -----------------------------------------------------------------
-count("enforcement.inspections.total", "执法检查", "次", Inspection, date_field="planned_on",
-      sentence="开展执法检查{value}次", section=SECTION, dashboard=True)
-total("enforcement.hazards.found", "排查安全隐患", "处", Inspection, "hazards_found", date_field="planned_on",
-      sentence="排查各类安全隐患{value}处", section=SECTION, dashboard=True)
-total("enforcement.hazards.rectified", "整改安全隐患", "处", Inspection, "hazards_rectified", date_field="planned_on",
-      sentence="整改{value}处", section=SECTION)
-rate("enforcement.hazards.rectified_rate", "隐患整改率", "enforcement.hazards.rectified", "enforcement.hazards.found",
-     sentence="整改率{value}%", section=SECTION)
-count("enforcement.joint_operations.total", "联合执法行动", "次", JointOperation, date_field="date",
-      sentence="开展联合执法行动{value}次", section=SECTION, dashboard=True)
-total("enforcement.vehicles_checked", "检查车辆", "辆", JointOperation, "vehicles_checked", date_field="date",
-      sentence="共查车辆{value}辆", section=SECTION, dashboard=True)
-total("enforcement.people_cautioned", "劝导人数", "人", JointOperation, "people_cautioned", date_field="date",
-      sentence="劝导人数{value}人", section=SECTION)
-VIOLATIONS = [(f, str(JointOperation._meta.get_field(f).verbose_name).removesuffix("(起)")) for f in JointOperation.VIOLATION_FIELDS]
+count(
+    "enforcement.inspections.total",
+    "执法检查",
+    "次",
+    Inspection,
+    date_field="planned_on",
+    sentence="开展执法检查{value}次",
+    section=SECTION,
+    dashboard=True,
+)
+total(
+    "enforcement.hazards.found",
+    "排查安全隐患",
+    "处",
+    Inspection,
+    "hazards_found",
+    date_field="planned_on",
+    sentence="排查各类安全隐患{value}处",
+    section=SECTION,
+    dashboard=True,
+)
+total(
+    "enforcement.hazards.rectified",
+    "整改安全隐患",
+    "处",
+    Inspection,
+    "hazards_rectified",
+    date_field="planned_on",
+    sentence="整改{value}处",
+    section=SECTION,
+)
+rate(
+    "enforcement.hazards.rectified_rate",
+    "隐患整改率",
+    "enforcement.hazards.rectified",
+    "enforcement.hazards.found",
+    sentence="整改率{value}%",
+    section=SECTION,
+)
+count(
+    "enforcement.joint_operations.total",
+    "联合执法行动",
+    "次",
+    JointOperation,
+    date_field="date",
+    sentence="开展联合执法行动{value}次",
+    section=SECTION,
+    dashboard=True,
+)
+total(
+    "enforcement.vehicles_checked",
+    "检查车辆",
+    "辆",
+    JointOperation,
+    "vehicles_checked",
+    date_field="date",
+    sentence="共查车辆{value}辆",
+    section=SECTION,
+    dashboard=True,
+)
+total(
+    "enforcement.people_cautioned",
+    "劝导人数",
+    "人",
+    JointOperation,
+    "people_cautioned",
+    date_field="date",
+    sentence="劝导人数{value}人",
+    section=SECTION,
+)
+VIOLATIONS = [
+    (f, str(JointOperation._meta.get_field(f).verbose_name).removesuffix("(起)"))
+    for f in JointOperation.VIOLATION_FIELDS
+]
 for _field, _label in VIOLATIONS:
-    total(f"enforcement.violations.{_field}", _label, "起", JointOperation, _field, date_field="date",
-          sentence=f"{_label}{{value}}起", section=SECTION)
+    total(
+        f"enforcement.violations.{_field}",
+        _label,
+        "起",
+        JointOperation,
+        _field,
+        date_field="date",
+        sentence=f"{_label}{{value}}起",
+        section=SECTION,
+    )
 
 # -- case-file evaluation --------------------------------------------------------------------------
-count("enforcement.evaluations.total", "评查案卷", "卷", CaseEvaluation, date_field="evaluated_on",
-      sentence="评查执法案卷{value}卷", section=SECTION)
-total("enforcement.evaluations.score_sum", "评查得分合计", "分", CaseEvaluation, "total", date_field="evaluated_on", section=SECTION)
-total("enforcement.evaluations.max_sum", "评查满分合计", "分", CaseEvaluation, "max_total", date_field="evaluated_on", section=SECTION)
+count(
+    "enforcement.evaluations.total",
+    "评查案卷",
+    "卷",
+    CaseEvaluation,
+    date_field="evaluated_on",
+    sentence="评查执法案卷{value}卷",
+    section=SECTION,
+)
+total(
+    "enforcement.evaluations.score_sum",
+    "评查得分合计",
+    "分",
+    CaseEvaluation,
+    "total",
+    date_field="evaluated_on",
+    section=SECTION,
+)
+total(
+    "enforcement.evaluations.max_sum",
+    "评查满分合计",
+    "分",
+    CaseEvaluation,
+    "max_total",
+    date_field="evaluated_on",
+    section=SECTION,
+)
 # Every checklist totals 100 points, so the score rate equals the township's average score.
-rate("enforcement.evaluations.average", "案卷评查平均得分率", "enforcement.evaluations.score_sum", "enforcement.evaluations.max_sum",
-     sentence="案卷评查平均得分率{value}%", section=SECTION, dashboard=True)
+rate(
+    "enforcement.evaluations.average",
+    "案卷评查平均得分率",
+    "enforcement.evaluations.score_sum",
+    "enforcement.evaluations.max_sum",
+    sentence="案卷评查平均得分率{value}%",
+    section=SECTION,
+    dashboard=True,
+)
 
 
 # -- report sentences ------------------------------------------------------------------------------
@@ -125,13 +316,19 @@ def sentences(scope: Scope) -> list[str]:
     """The enforcement sentences of the annual report, from the registry's figures."""
     value = lambda code: get(code).value(scope)  # noqa: E731
     out = []
-    counts = [(label, value(f"enforcement.items.by_category.{c}")) for c, label in EnforcementItem.Category.choices]
+    counts = [
+        (label, value(f"enforcement.items.by_category.{c}")) for c, label in EnforcementItem.Category.choices
+    ]
     listed = [f"{label}{n}项" for label, n in counts if n]
     if listed:
         out.append("，".join(listed) + f"，共计{value('enforcement.items.total')}项")
     vehicles = value("enforcement.vehicles_checked")
     if vehicles:
-        violations = [f"{label}{value(f'enforcement.violations.{f}')}起" for f, label in VIOLATIONS if value(f"enforcement.violations.{f}")]
+        violations = [
+            f"{label}{value(f'enforcement.violations.{f}')}起"
+            for f, label in VIOLATIONS
+            if value(f"enforcement.violations.{f}")
+        ]
         text = f"共查车辆{approx(vehicles)}辆，劝导人数{approx(value('enforcement.people_cautioned'))}人"
         out.append(text + (f"，其中{'，'.join(violations)}" if violations else ""))
     if hazards := value("enforcement.hazards.found"):

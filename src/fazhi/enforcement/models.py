@@ -44,16 +44,25 @@ class EnforcementItem(Ledger):
     category = models.CharField("事项类别", max_length=15, choices=Category.choices, db_index=True)
     domain = models.CharField("执法领域", max_length=15, choices=Domain.choices, default=Domain.OTHER)
     legal_basis = models.TextField("实施依据")
-    assigned_by = models.CharField("赋权机关", max_length=100, blank=True, help_text="依行政处罚法第二十四条将执法权交由乡镇行使的机关，如“江南省人民政府”")
+    assigned_by = models.CharField(
+        "赋权机关",
+        max_length=100,
+        blank=True,
+        help_text="依行政处罚法第二十四条将执法权交由乡镇行使的机关，如“江南省人民政府”",
+    )
     assignment_document = models.CharField("赋权文件", max_length=200, blank=True)
-    published = models.BooleanField("已向社会公布", default=True, help_text="公布在本镇行政执法事项清单上（行政处罚法第三十九条）")
+    published = models.BooleanField(
+        "已向社会公布", default=True, help_text="公布在本镇行政执法事项清单上（行政处罚法第三十九条）"
+    )
     published_on = models.DateField("公布日期", null=True, blank=True, db_index=True)
     remarks = models.CharField("备注", max_length=200, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "行政执法事项"
         ordering = ["township", "category", "code"]
-        constraints = [models.UniqueConstraint(fields=["township", "code"], name="enforcement_item_code_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["township", "code"], name="enforcement_item_code_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -68,7 +77,14 @@ class EnforcementOfficer(Ledger):
     """An enforcement officer of the brigade and their certificate (持证上岗, 行政处罚法 art. 42)."""
 
     name = models.CharField("姓名", max_length=30)
-    person = models.ForeignKey("org.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="人员档案")
+    person = models.ForeignKey(
+        "org.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="人员档案",
+    )
     certificate_no = models.CharField("执法证号", max_length=40, blank=True)
     issuing_province = models.CharField("发证机关(省)", max_length=40, blank=True, default="江南省人民政府")
     field = models.CharField("执法领域", max_length=15, choices=Domain.choices, default=Domain.OTHER)
@@ -76,7 +92,9 @@ class EnforcementOfficer(Ledger):
     valid_until = models.DateField("证件有效期至", null=True, blank=True, db_index=True)
     training_hours = models.PositiveIntegerField("本年度培训学时", default=0)
     exam_year = models.PositiveIntegerField("考试年度", null=True, blank=True)
-    exam_score = models.PositiveIntegerField("考试成绩", null=True, blank=True, validators=[MaxValueValidator(100)])
+    exam_score = models.PositiveIntegerField(
+        "考试成绩", null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
     exam_passed = models.BooleanField("考试合格", default=False)
     active = models.BooleanField("在岗", default=True)
 
@@ -90,7 +108,10 @@ class EnforcementOfficer(Ledger):
     def certified_on(self, day: dt.date) -> bool:
         """Holds a certificate valid on `day` (and is on duty)."""
         return bool(
-            self.active and self.certificate_no and self.valid_until and self.valid_until >= day
+            self.active
+            and self.certificate_no
+            and self.valid_until
+            and self.valid_until >= day
             and (self.valid_from is None or self.valid_from <= day)
         )
 
@@ -121,20 +142,39 @@ class EnforcementCase(Ledger):
         CLOSED = "closed", "结案"
         DROPPED = "dropped", "不予立案/撤销"
 
-    state = models.CharField("办理环节", max_length=15, choices=State.choices, default=State.DISCOVERED, db_index=True)
+    state = models.CharField(
+        "办理环节", max_length=15, choices=State.choices, default=State.DISCOVERED, db_index=True
+    )
     number = models.CharField("案件编号", max_length=40, blank=True)
     source = models.CharField("案件来源", max_length=12, choices=Source.choices, default=Source.PATROL)
-    item = models.ForeignKey(EnforcementItem, on_delete=models.PROTECT, null=True, blank=True, related_name="cases", verbose_name="执法事项")
+    item = models.ForeignKey(
+        EnforcementItem,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name="执法事项",
+    )
     title = models.CharField("案由", max_length=200)
     party = models.CharField("当事人", max_length=100)
     party_id_number = models.CharField("当事人证件号码", max_length=30, blank=True)
     party_phone = models.CharField("当事人电话", max_length=20, blank=True)
     location = models.CharField("地点", max_length=200, blank=True)
     facts = models.TextField("违法事实", blank=True)
-    officers = models.ManyToManyField(EnforcementOfficer, blank=True, related_name="cases", verbose_name="承办执法人员")
-    major = models.BooleanField("重大执法决定", default=False, help_text="须经法制审核方可作出决定（行政处罚法第五十八条）")
-    social_impact = models.BooleanField("具有一定社会影响", default=False, help_text="决定须依法公开（行政处罚法第四十八条）")
-    hearing_right = models.BooleanField("告知听证权利", default=False, help_text="较大数额罚款、吊销许可证件、责令停产停业等（行政处罚法第六十三条）")
+    officers = models.ManyToManyField(
+        EnforcementOfficer, blank=True, related_name="cases", verbose_name="承办执法人员"
+    )
+    major = models.BooleanField(
+        "重大执法决定", default=False, help_text="须经法制审核方可作出决定（行政处罚法第五十八条）"
+    )
+    social_impact = models.BooleanField(
+        "具有一定社会影响", default=False, help_text="决定须依法公开（行政处罚法第四十八条）"
+    )
+    hearing_right = models.BooleanField(
+        "告知听证权利",
+        default=False,
+        help_text="较大数额罚款、吊销许可证件、责令停产停业等（行政处罚法第六十三条）",
+    )
     discovered_on = models.DateField("发现日期", db_index=True)
     filed_on = models.DateField("立案日期", null=True, blank=True, db_index=True)
     notified_on = models.DateField("告知书送达日期", null=True, blank=True)
@@ -149,7 +189,9 @@ class EnforcementCase(Ledger):
     paid_on = models.DateField("缴款日期", null=True, blank=True)
     executed_on = models.DateField("执行完毕日期", null=True, blank=True)
     closed_on = models.DateField("结案日期", null=True, blank=True, db_index=True)
-    revoked_on = models.DateField("决定撤销/变更日期", null=True, blank=True, help_text="已公开的决定被撤销、变更或确认无效的日期")
+    revoked_on = models.DateField(
+        "决定撤销/变更日期", null=True, blank=True, help_text="已公开的决定被撤销、变更或确认无效的日期"
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "执法案件"
@@ -173,7 +215,9 @@ class ExcludedPeriod(models.Model):
         NOTICE = "notice", "公告"
         SUSPENSION = "suspension", "中止"
 
-    case = models.ForeignKey(EnforcementCase, on_delete=models.CASCADE, related_name="excluded_periods", verbose_name="案件")
+    case = models.ForeignKey(
+        EnforcementCase, on_delete=models.CASCADE, related_name="excluded_periods", verbose_name="案件"
+    )
     kind = models.CharField("事由", max_length=12, choices=Kind.choices)
     start = models.DateField("起")
     end = models.DateField("止")
@@ -199,7 +243,14 @@ class PublicEntry(Ledger):
         DECISION = "decision", "执法决定公开"
 
     kind = models.CharField("公示类别", max_length=10, choices=Kind.choices, default=Kind.DECISION)
-    case = models.ForeignKey(EnforcementCase, on_delete=models.CASCADE, null=True, blank=True, related_name="public_entries", verbose_name="案件")
+    case = models.ForeignKey(
+        EnforcementCase,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="public_entries",
+        verbose_name="案件",
+    )
     title = models.CharField("标题", max_length=200)
     content = models.TextField("公示内容")
     article = models.CharField("依据", max_length=60, default="《行政处罚法》第四十八条")
@@ -226,11 +277,20 @@ class Inspection(Ledger):
 
     kind = models.CharField("检查类型", max_length=10, choices=Kind.choices, default=Kind.ROUTINE)
     title = models.CharField("检查名称", max_length=200)
-    item = models.ForeignKey(EnforcementItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="inspections", verbose_name="执法事项")
+    item = models.ForeignKey(
+        EnforcementItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inspections",
+        verbose_name="执法事项",
+    )
     target = models.CharField("检查对象", max_length=200, blank=True)
     planned_on = models.DateField("计划日期", db_index=True)
     done_on = models.DateField("实施日期", null=True, blank=True)
-    officers = models.ManyToManyField(EnforcementOfficer, blank=True, related_name="inspections", verbose_name="检查人员")
+    officers = models.ManyToManyField(
+        EnforcementOfficer, blank=True, related_name="inspections", verbose_name="检查人员"
+    )
     result = models.TextField("检查结果", blank=True)
     hazards_found = models.PositiveIntegerField("发现隐患(处)", default=0)
     hazards_rectified = models.PositiveIntegerField("已整改隐患(处)", default=0)
@@ -254,12 +314,21 @@ class JointOperation(Ledger):
 
     # Violation counters as fields (not a child table): the form stays one page and the report sentence
     # "其中超载4起，未戴头盔14起…" reads them directly.
-    VIOLATION_FIELDS = ("overload", "no_helmet", "unlicensed", "drunk_driving", "illegal_passengers", "other_violations")
+    VIOLATION_FIELDS = (
+        "overload",
+        "no_helmet",
+        "unlicensed",
+        "drunk_driving",
+        "illegal_passengers",
+        "other_violations",
+    )
 
     kind = models.CharField("类型", max_length=6, choices=Kind.choices, default=Kind.FIVE)
     title = models.CharField("行动名称", max_length=200)
     date = models.DateField("日期", db_index=True)
-    units = models.CharField("参与单位", max_length=300, help_text="如：派出所、交警中队、运管站、执法大队、村(社区)")
+    units = models.CharField(
+        "参与单位", max_length=300, help_text="如：派出所、交警中队、运管站、执法大队、村(社区)"
+    )
     location = models.CharField("地点", max_length=200, blank=True)
     vehicles_checked = models.PositiveIntegerField("检查车辆(辆)", default=0)
     people_cautioned = models.PositiveIntegerField("劝导人数(人)", default=0)
@@ -296,15 +365,23 @@ class CaseEvaluation(Ledger):
         ("score_documents", "文书规范、全过程记录完整", 15),
     )
 
-    case = models.ForeignKey(EnforcementCase, on_delete=models.PROTECT, related_name="evaluations", verbose_name="案卷")
+    case = models.ForeignKey(
+        EnforcementCase, on_delete=models.PROTECT, related_name="evaluations", verbose_name="案卷"
+    )
     evaluated_on = models.DateField("评查日期", db_index=True)
     evaluator = models.CharField("评查人", max_length=60)
-    score_subject = models.PositiveIntegerField("执法主体合法、人员持证(10分)", validators=[MaxValueValidator(10)])
+    score_subject = models.PositiveIntegerField(
+        "执法主体合法、人员持证(10分)", validators=[MaxValueValidator(10)]
+    )
     score_facts = models.PositiveIntegerField("事实清楚(20分)", validators=[MaxValueValidator(20)])
     score_evidence = models.PositiveIntegerField("证据确凿充分(20分)", validators=[MaxValueValidator(20)])
     score_procedure = models.PositiveIntegerField("程序合法(20分)", validators=[MaxValueValidator(20)])
-    score_law = models.PositiveIntegerField("适用依据正确、裁量适当(15分)", validators=[MaxValueValidator(15)])
-    score_documents = models.PositiveIntegerField("文书规范、记录完整(15分)", validators=[MaxValueValidator(15)])
+    score_law = models.PositiveIntegerField(
+        "适用依据正确、裁量适当(15分)", validators=[MaxValueValidator(15)]
+    )
+    score_documents = models.PositiveIntegerField(
+        "文书规范、记录完整(15分)", validators=[MaxValueValidator(15)]
+    )
     total = models.PositiveIntegerField("总分", default=0, editable=False)
     max_total = models.PositiveIntegerField("满分", default=100, editable=False)
     problems = models.TextField("存在问题", blank=True)

@@ -23,14 +23,22 @@ class PublicTownshipMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            townships=Region.objects.townships(), township=self.township(), q=self.request.GET.get("q", ""), **kwargs)
+            townships=Region.objects.townships(),
+            township=self.township(),
+            q=self.request.GET.get("q", ""),
+            **kwargs,
+        )
 
 
 class PublicItems(PublicTownshipMixin, ListView):
     template_name = "enforcement/public_items.html"
 
     def get_queryset(self):
-        items = EnforcementItem.objects.filter(published=True).select_related("township").order_by("township__name", "category", "code")
+        items = (
+            EnforcementItem.objects.filter(published=True)
+            .select_related("township")
+            .order_by("township__name", "category", "code")
+        )
         if township := self.township():
             items = items.filter(township=township)
         if category := self.request.GET.get("category", ""):
@@ -43,9 +51,15 @@ class PublicItems(PublicTownshipMixin, ListView):
         township = self.township()
         counts = catalogue_counts(township, published_only=True) if township else None
         return super().get_context_data(
-            title="行政执法事项清单", categories=EnforcementItem.Category.choices, category=self.request.GET.get("category", ""),
-            counts=[(label, counts[code]) for code, label in EnforcementItem.Category.choices if counts[code]] if counts else None,
-            total=sum(counts.values()) if counts else None, **kwargs)
+            title="行政执法事项清单",
+            categories=EnforcementItem.Category.choices,
+            category=self.request.GET.get("category", ""),
+            counts=[(label, counts[code]) for code, label in EnforcementItem.Category.choices if counts[code]]
+            if counts
+            else None,
+            total=sum(counts.values()) if counts else None,
+            **kwargs,
+        )
 
 
 def masked_entry(entry: PublicEntry) -> PublicEntry:
@@ -88,7 +102,13 @@ class PublicEntryDetail(DetailView):
     template_name = "enforcement/public_entry.html"
 
     def get_object(self, queryset=None):
-        return masked_entry(get_object_or_404(PublicEntry.objects.select_related("township"), pk=self.kwargs["pk"], withdrawn_on__isnull=True))
+        return masked_entry(
+            get_object_or_404(
+                PublicEntry.objects.select_related("township"),
+                pk=self.kwargs["pk"],
+                withdrawn_on__isnull=True,
+            )
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=self.object.title, **kwargs)

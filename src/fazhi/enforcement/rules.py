@@ -6,22 +6,64 @@ from django.conf import settings
 
 from fazhi.core.deadlines import CALENDAR_DAYS, WORKING_DAYS, Due, Rule, due_date
 
-DECISION = Rule("enforcement.decision", "立案后作出处罚决定", 90, CALENDAR_DAYS, "《行政处罚法》第六十条",
-                note="听证、检测、检验、鉴定等期间不计入")
-HEARING_REQUEST = Rule("enforcement.hearing_request", "当事人申请听证", 5, WORKING_DAYS, "《行政处罚法》第六十四条第一项")
-HEARING_NOTICE = Rule("enforcement.hearing_notice", "听证前通知当事人", 7, WORKING_DAYS, "《行政处罚法》第六十四条第二项")
-FINE_PAYMENT = Rule("enforcement.fine_payment", "当事人缴纳罚款", 15, CALENDAR_DAYS, "《行政处罚法》第六十七条第三款")
-WITHDRAW = Rule("enforcement.publicity_withdraw", "撤回已公开的处罚决定信息", 3, WORKING_DAYS, "《行政处罚法》第四十八条")
-FILING = Rule("enforcement.filing", "核查线索并决定是否立案", 15, WORKING_DAYS,
-              "《市场监督管理行政处罚程序规定》（各执法领域规定不一）", verified=False,
-              note="按执法领域在设置 FAZHI_ENFORCEMENT_FILING_DAYS 中调整")
-CERTIFICATE_REMINDER = Rule("enforcement.certificate_reminder", "执法证件到期前提醒换证", 60, CALENDAR_DAYS,
-                            "国办发〔2018〕118号（证件由省级统一制发；提醒期为本系统设置）", verified=False)
+DECISION = Rule(
+    "enforcement.decision",
+    "立案后作出处罚决定",
+    90,
+    CALENDAR_DAYS,
+    "《行政处罚法》第六十条",
+    note="听证、检测、检验、鉴定等期间不计入",
+)
+HEARING_REQUEST = Rule(
+    "enforcement.hearing_request", "当事人申请听证", 5, WORKING_DAYS, "《行政处罚法》第六十四条第一项"
+)
+HEARING_NOTICE = Rule(
+    "enforcement.hearing_notice", "听证前通知当事人", 7, WORKING_DAYS, "《行政处罚法》第六十四条第二项"
+)
+FINE_PAYMENT = Rule(
+    "enforcement.fine_payment", "当事人缴纳罚款", 15, CALENDAR_DAYS, "《行政处罚法》第六十七条第三款"
+)
+WITHDRAW = Rule(
+    "enforcement.publicity_withdraw", "撤回已公开的处罚决定信息", 3, WORKING_DAYS, "《行政处罚法》第四十八条"
+)
+FILING = Rule(
+    "enforcement.filing",
+    "核查线索并决定是否立案",
+    15,
+    WORKING_DAYS,
+    "《市场监督管理行政处罚程序规定》（各执法领域规定不一）",
+    verified=False,
+    note="按执法领域在设置 FAZHI_ENFORCEMENT_FILING_DAYS 中调整",
+)
+CERTIFICATE_REMINDER = Rule(
+    "enforcement.certificate_reminder",
+    "执法证件到期前提醒换证",
+    60,
+    CALENDAR_DAYS,
+    "国办发〔2018〕118号（证件由省级统一制发；提醒期为本系统设置）",
+    verified=False,
+)
 # The rectification deadline is set by the inspection itself (责令限期整改); the rule only names the basis.
-RECTIFY = Rule("enforcement.rectify", "安全隐患限期整改", 30, CALENDAR_DAYS, "《安全生产法》第六十五条（期限由检查时责令确定）",
-               verified=False, note="看板按检查记录填写的整改期限提示")
+RECTIFY = Rule(
+    "enforcement.rectify",
+    "安全隐患限期整改",
+    30,
+    CALENDAR_DAYS,
+    "《安全生产法》第六十五条（期限由检查时责令确定）",
+    verified=False,
+    note="看板按检查记录填写的整改期限提示",
+)
 
-RULES = (DECISION, HEARING_REQUEST, HEARING_NOTICE, FINE_PAYMENT, WITHDRAW, FILING, CERTIFICATE_REMINDER, RECTIFY)
+RULES = (
+    DECISION,
+    HEARING_REQUEST,
+    HEARING_NOTICE,
+    FINE_PAYMENT,
+    WITHDRAW,
+    FILING,
+    CERTIFICATE_REMINDER,
+    RECTIFY,
+)
 
 
 def filing_rule(domain: str) -> Rule:
@@ -31,8 +73,15 @@ def filing_rule(domain: str) -> Rule:
         return FILING
     from fazhi.enforcement.models import Domain
 
-    return Rule(f"{FILING.code}.{domain}", f"{FILING.label}（{Domain(domain).label}）", days, WORKING_DAYS,
-                FILING.article, verified=False, note=FILING.note)
+    return Rule(
+        f"{FILING.code}.{domain}",
+        f"{FILING.label}（{Domain(domain).label}）",
+        days,
+        WORKING_DAYS,
+        FILING.article,
+        verified=False,
+        note=FILING.note,
+    )
 
 
 def excluded_days(case) -> int:
@@ -48,7 +97,11 @@ def decision_due(case) -> Due | None:
     if case.filed_on is None:
         return None
     excluded = excluded_days(case)
-    return due_date(case.filed_on, DECISION.effective_count + excluded, DECISION.unit) if excluded else DECISION.due(case.filed_on)
+    return (
+        due_date(case.filed_on, DECISION.effective_count + excluded, DECISION.unit)
+        if excluded
+        else DECISION.due(case.filed_on)
+    )
 
 
 def explain_decision_due(case) -> str:

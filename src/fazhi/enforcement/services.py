@@ -16,8 +16,10 @@ from fazhi.enforcement.models import Domain, EnforcementCase, EnforcementItem, E
 def next_number(township, year: int) -> str:
     """Case numbers like 青山综执〔2026〕12号, counted per township and year."""
     prefix = f"{township.name.removesuffix('镇').removesuffix('乡').removesuffix('街道')}综执〔{year}〕"
-    taken = EnforcementCase.objects.filter(township=township, number__startswith=prefix).values_list("number", flat=True)
-    numbers = [int(n[len(prefix):-1]) for n in taken if n[len(prefix):-1].isdigit()]
+    taken = EnforcementCase.objects.filter(township=township, number__startswith=prefix).values_list(
+        "number", flat=True
+    )
+    numbers = [int(n[len(prefix) : -1]) for n in taken if n[len(prefix) : -1].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}号"
 
 
@@ -51,14 +53,18 @@ def scrub(text: str, case: EnforcementCase) -> str:
 def publish_decision(case: EnforcementCase, user, on: dt.date | None = None) -> PublicEntry:
     """Publish a decision with social impact (行政处罚法 art. 48); one entry per case."""
     entry = case.public_entries.filter(kind=PublicEntry.Kind.DECISION).first() if case.pk else None
-    entry = entry or PublicEntry(township=case.township, village=case.village, case=case, kind=PublicEntry.Kind.DECISION)
+    entry = entry or PublicEntry(
+        township=case.township, village=case.village, case=case, kind=PublicEntry.Kind.DECISION
+    )
     entry.title = f"{case.township.name}行政执法决定公开：{case.title}"
     entry.content = public_text(case)
     entry.published_on = on or timezone.localdate()
     return save_record(entry, user, reason="依《行政处罚法》第四十八条公开执法决定")
 
 
-def revoke_decision(case: EnforcementCase, user, on: dt.date | None = None, reason: str = "") -> EnforcementCase:
+def revoke_decision(
+    case: EnforcementCase, user, on: dt.date | None = None, reason: str = ""
+) -> EnforcementCase:
     """The decision was revoked, changed or found void: record it; its publicity must be withdrawn
     within 3 working days (art. 48) — the deadline board shows it until `withdraw` is done."""
     if case.decided_on is None:
@@ -82,7 +88,9 @@ def withdraw_due(entry: PublicEntry):
     return rules.WITHDRAW.due(entry.case.revoked_on)
 
 
-def add_excluded_period(case: EnforcementCase, user, *, kind: str, start: dt.date, end: dt.date, note: str = "") -> ExcludedPeriod:
+def add_excluded_period(
+    case: EnforcementCase, user, *, kind: str, start: dt.date, end: dt.date, note: str = ""
+) -> ExcludedPeriod:
     """Record a hearing/appraisal period not counted in the 90 days; the case's history says so."""
     if end < start:
         raise Refused("期间的止日不能早于起日。")
@@ -100,8 +108,14 @@ def officers_summary(township, on: dt.date) -> dict:
     from fazhi.org.models import Department
 
     officers = list(EnforcementOfficer.objects.filter(township=township, active=True))
-    quota = Department.objects.filter(township=township, kind=Department.Kind.ENFORCEMENT).values_list("quota", flat=True).first()
-    soon = [o for o in officers if o.certified_on(on) and rules.certificate_reminder_from(o.valid_until) <= on]
+    quota = (
+        Department.objects.filter(township=township, kind=Department.Kind.ENFORCEMENT)
+        .values_list("quota", flat=True)
+        .first()
+    )
+    soon = [
+        o for o in officers if o.certified_on(on) and rules.certificate_reminder_from(o.valid_until) <= on
+    ]
     return {
         "quota": quota,
         "actual": len(officers),
@@ -133,11 +147,26 @@ ITEM_IMPORTER = Importer(
     [
         ImportColumn("事项编码", "code", required=True, example="330217001000"),
         ImportColumn("事项名称", "name", required=True, example="对在禁止区域内露天焚烧秸秆的行政处罚"),
-        ImportColumn("事项类别", "category", choice(EnforcementItem.Category.choices), required=True, example="行政处罚"),
+        ImportColumn(
+            "事项类别",
+            "category",
+            choice(EnforcementItem.Category.choices),
+            required=True,
+            example="行政处罚",
+        ),
         ImportColumn("执法领域", "domain", choice(Domain.choices), example="生态环境"),
-        ImportColumn("实施依据", "legal_basis", required=True, example="《中华人民共和国大气污染防治法》第一百一十九条第一款"),
-        ImportColumn("赋权机关", "assigned_by", example="江南省人民政府",
-                     help="依《行政处罚法》第二十四条决定将该执法权交由乡镇行使的机关"),
+        ImportColumn(
+            "实施依据",
+            "legal_basis",
+            required=True,
+            example="《中华人民共和国大气污染防治法》第一百一十九条第一款",
+        ),
+        ImportColumn(
+            "赋权机关",
+            "assigned_by",
+            example="江南省人民政府",
+            help="依《行政处罚法》第二十四条决定将该执法权交由乡镇行使的机关",
+        ),
         ImportColumn("赋权文件", "assignment_document", example="江政发〔2022〕12号"),
         ImportColumn("是否公布", "published", boolean, example="是", help="填“是”或“否”，空白视为“是”"),
         ImportColumn("公布日期", "published_on", date, example="2025-03-01"),

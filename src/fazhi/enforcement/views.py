@@ -43,12 +43,26 @@ class Enforcement:
 
 
 # -- item catalogue --------------------------------------------------------------------------------
-ITEM_FIELDS = ("code", "name", "category", "domain", "legal_basis", "assigned_by", "assignment_document", "published", "published_on", "remarks")
+ITEM_FIELDS = (
+    "code",
+    "name",
+    "category",
+    "domain",
+    "legal_basis",
+    "assigned_by",
+    "assignment_document",
+    "published",
+    "published_on",
+    "remarks",
+)
 
 
 class ItemList(Enforcement, LedgerListView):
     model = EnforcementItem
-    columns = [field_column(EnforcementItem, f) for f in ("code", "name", "category", "domain", "assigned_by", "published")]
+    columns = [
+        field_column(EnforcementItem, f)
+        for f in ("code", "name", "category", "domain", "assigned_by", "published")
+    ]
     search_fields = ("code", "name", "legal_basis")
     filter_fields = ("category", "domain", "published")
     ordering = ("category", "code")
@@ -76,7 +90,9 @@ class ItemTemplate(Enforcement, TownshipMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         response = HttpResponse(services.ITEM_IMPORTER.template_bytes("行政执法事项清单"), content_type=XLSX)
-        response["Content-Disposition"] = "attachment; filename*=UTF-8''%E8%A1%8C%E6%94%BF%E6%89%A7%E6%B3%95%E4%BA%8B%E9%A1%B9%E6%B8%85%E5%8D%95%E6%A8%A1%E6%9D%BF.xlsx"
+        response["Content-Disposition"] = (
+            "attachment; filename*=UTF-8''%E8%A1%8C%E6%94%BF%E6%89%A7%E6%B3%95%E4%BA%8B%E9%A1%B9%E6%B8%85%E5%8D%95%E6%A8%A1%E6%9D%BF.xlsx"
+        )
         return response
 
 
@@ -88,7 +104,11 @@ class ItemImport(Enforcement, TownshipMixin, TemplateView):
     title = "从Excel导入行政执法事项"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and request.township and not can_write(request.user, request.township, ROLES):
+        if (
+            request.user.is_authenticated
+            and request.township
+            and not can_write(request.user, request.township, ROLES)
+        ):
             raise PermissionDenied("您没有在本乡镇修改此类记录的权限。")
         return super().dispatch(request, *args, **kwargs)
 
@@ -96,7 +116,9 @@ class ItemImport(Enforcement, TownshipMixin, TemplateView):
         upload = request.FILES.get("file")
         if upload is None:
             return self.render_to_response(self.get_context_data(missing=True))
-        result = services.ITEM_IMPORTER.run(upload, township=request.township, user=request.user, reason=f"Excel导入：{upload.name}")
+        result = services.ITEM_IMPORTER.run(
+            upload, township=request.township, user=request.user, reason=f"Excel导入：{upload.name}"
+        )
         if result.ok:
             messages.success(request, f"已导入{result.created}项行政执法事项。")
             return HttpResponseRedirect(reverse("enforcement:enforcementitem_list"))
@@ -133,11 +155,25 @@ class OfficerList(Enforcement, LedgerListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             summary=services.officers_summary(self.request.township, timezone.localdate()),
-            reminder=rules.CERTIFICATE_REMINDER, **kwargs)
+            reminder=rules.CERTIFICATE_REMINDER,
+            **kwargs,
+        )
 
 
-OFFICER_FIELDS = ("name", "person", "certificate_no", "issuing_province", "field", "valid_from", "valid_until",
-                  "training_hours", "exam_year", "exam_score", "exam_passed", "active")
+OFFICER_FIELDS = (
+    "name",
+    "person",
+    "certificate_no",
+    "issuing_province",
+    "field",
+    "valid_from",
+    "valid_until",
+    "training_hours",
+    "exam_year",
+    "exam_score",
+    "exam_passed",
+    "active",
+)
 
 
 class OfficerDetail(Enforcement, LedgerDetailView):
@@ -149,9 +185,19 @@ class OfficerDetail(Enforcement, LedgerDetailView):
         officer = self.object
         rows.append(("证件状态", _certificate_state(officer)))
         if officer.valid_until:
-            rows.append(("换证提醒", f"{rules.certificate_reminder_from(officer.valid_until):%Y-%m-%d}起提醒（{rules.CERTIFICATE_REMINDER.describe()}）"))
+            rows.append(
+                (
+                    "换证提醒",
+                    f"{rules.certificate_reminder_from(officer.valid_until):%Y-%m-%d}起提醒（{rules.CERTIFICATE_REMINDER.describe()}）",
+                )
+            )
         target = services.officers_summary(officer.township, timezone.localdate())["training_target"]
-        rows.append(("年度培训达标", f"{'已达标' if officer.training_met else '未达标'}（目标{target}学时，可在设置中调整）"))
+        rows.append(
+            (
+                "年度培训达标",
+                f"{'已达标' if officer.training_met else '未达标'}（目标{target}学时，可在设置中调整）",
+            )
+        )
         return rows
 
 
@@ -169,8 +215,12 @@ class OfficerForm(Enforcement, LedgerFormView):
 
 # -- cases -----------------------------------------------------------------------------------------
 def _decision_due(case):
-    if case.state not in (EnforcementCase.State.FILED, EnforcementCase.State.INVESTIGATING,
-                          EnforcementCase.State.NOTIFIED, EnforcementCase.State.REVIEWING):
+    if case.state not in (
+        EnforcementCase.State.FILED,
+        EnforcementCase.State.INVESTIGATING,
+        EnforcementCase.State.NOTIFIED,
+        EnforcementCase.State.REVIEWING,
+    ):
         return ""
     due = rules.decision_due(case)
     return f"{due.date:%Y-%m-%d}" if due else ""
@@ -197,9 +247,29 @@ class CaseList(Enforcement, LedgerListView):
     ordering = ("-discovered_on", "-id")
 
 
-CASE_FIELDS = ("source", "item", "title", "party", "party_id_number", "party_phone", "village", "location", "facts",
-               "officers", "major", "social_impact", "hearing_right", "discovered_on", "hearing_requested_on",
-               "hearing_notice_on", "hearing_on", "decision_no", "decision", "fine", "paid_on")
+CASE_FIELDS = (
+    "source",
+    "item",
+    "title",
+    "party",
+    "party_id_number",
+    "party_phone",
+    "village",
+    "location",
+    "facts",
+    "officers",
+    "major",
+    "social_impact",
+    "hearing_right",
+    "discovered_on",
+    "hearing_requested_on",
+    "hearing_notice_on",
+    "hearing_on",
+    "decision_no",
+    "decision",
+    "fine",
+    "paid_on",
+)
 
 
 class CaseDetail(Enforcement, LedgerDetailView):
@@ -207,19 +277,58 @@ class CaseDetail(Enforcement, LedgerDetailView):
     workflow = workflow
     attachment_steps = [(label, label) for _, label in RECORD_STEPS]
     related_template = "enforcement/_case.html"
-    masked = {"party": masking.mask_names, "party_id_number": masking.mask_id_number, "party_phone": masking.mask_phone}
-    fields = ("number", "state", "source", "item", "title", "party", "party_id_number", "party_phone", "village",
-              "location", "facts", "major", "social_impact", "hearing_right", "discovered_on", "filed_on", "notified_on",
-              "hearing_requested_on", "hearing_notice_on", "hearing_on", "decided_on", "decision_no", "decision", "fine",
-              "served_on", "paid_on", "executed_on", "closed_on", "revoked_on")
+    masked = {
+        "party": masking.mask_names,
+        "party_id_number": masking.mask_id_number,
+        "party_phone": masking.mask_phone,
+    }
+    fields = (
+        "number",
+        "state",
+        "source",
+        "item",
+        "title",
+        "party",
+        "party_id_number",
+        "party_phone",
+        "village",
+        "location",
+        "facts",
+        "major",
+        "social_impact",
+        "hearing_right",
+        "discovered_on",
+        "filed_on",
+        "notified_on",
+        "hearing_requested_on",
+        "hearing_notice_on",
+        "hearing_on",
+        "decided_on",
+        "decision_no",
+        "decision",
+        "fine",
+        "served_on",
+        "paid_on",
+        "executed_on",
+        "closed_on",
+        "revoked_on",
+    )
 
     def get_queryset(self):
-        return super().get_queryset().select_related("item", "village").prefetch_related("officers", "excluded_periods")
+        return (
+            super()
+            .get_queryset()
+            .select_related("item", "village")
+            .prefetch_related("officers", "excluded_periods")
+        )
 
     def get_fields(self):
         rows = super().get_fields()
         today = timezone.localdate()
-        officers = [f"{o.name}（{'持证有效' if o.certified_on(today) else '无有效证件'}）" for o in self.object.officers.all()]
+        officers = [
+            f"{o.name}（{'持证有效' if o.certified_on(today) else '无有效证件'}）"
+            for o in self.object.officers.all()
+        ]
         rows.insert(3, ("承办执法人员", "、".join(officers) or "—"))
         return rows
 
@@ -231,10 +340,24 @@ class CaseDetail(Enforcement, LedgerDetailView):
             deadlines.append(("作出决定", due, rules.explain_decision_due(case), case.decided_on is not None))
         if case.hearing_right and case.notified_on:
             due = rules.HEARING_REQUEST.due(case.notified_on)
-            deadlines.append(("当事人申请听证", due, f"{rules.HEARING_REQUEST.describe()}；{due.explain()}", case.hearing_requested_on is not None or due.date < timezone.localdate()))
+            deadlines.append(
+                (
+                    "当事人申请听证",
+                    due,
+                    f"{rules.HEARING_REQUEST.describe()}；{due.explain()}",
+                    case.hearing_requested_on is not None or due.date < timezone.localdate(),
+                )
+            )
         if case.fine and case.served_on:
             due = rules.FINE_PAYMENT.due(case.served_on)
-            deadlines.append(("缴纳罚款", due, f"{rules.FINE_PAYMENT.describe()}；{due.explain()}", case.paid_on is not None))
+            deadlines.append(
+                (
+                    "缴纳罚款",
+                    due,
+                    f"{rules.FINE_PAYMENT.describe()}；{due.explain()}",
+                    case.paid_on is not None,
+                )
+            )
         if case.state == EnforcementCase.State.DISCOVERED:
             rule = rules.filing_rule(case.domain)
             due = rule.due(case.discovered_on)
@@ -247,7 +370,9 @@ class CaseDetail(Enforcement, LedgerDetailView):
         today = timezone.localdate()
         context.update(
             deadlines=[(*row, (row[1].date - today).days) for row in deadlines],
-            missing_record=missing_record(case) if case.state not in (EnforcementCase.State.DISCOVERED, EnforcementCase.State.DROPPED) else [],
+            missing_record=missing_record(case)
+            if case.state not in (EnforcementCase.State.DISCOVERED, EnforcementCase.State.DROPPED)
+            else [],
             excluded_periods=case.excluded_periods.all(),
             excluded_kinds=ExcludedPeriod.Kind.choices,
             review=review,
@@ -264,19 +389,27 @@ class CaseForm(Enforcement, LedgerFormView):
     def before_save(self, record, form):
         super().before_save(record, form)
         errors = []
-        if record.party_id_number and not masking.is_valid_id_number(record.party_id_number) and len(record.party_id_number) == 18:
+        if (
+            record.party_id_number
+            and not masking.is_valid_id_number(record.party_id_number)
+            and len(record.party_id_number) == 18
+        ):
             errors.append("当事人身份证号码校验位不正确，请核对。")
         if record.item and record.item.township_id != record.township_id:
             errors.append("执法事项须为本乡镇清单内的事项。")
         if record.hearing_notice_on and record.hearing_on:
             latest = rules.HEARING_NOTICE.due(record.hearing_notice_on).date
             if latest > record.hearing_on:
-                errors.append(f"听证通知应在举行听证的{rules.HEARING_NOTICE.effective_count}个工作日前送达当事人"
-                              f"（{rules.HEARING_NOTICE.article}）：按通知日期，听证最早可在{latest:%Y-%m-%d}举行。")
+                errors.append(
+                    f"听证通知应在举行听证的{rules.HEARING_NOTICE.effective_count}个工作日前送达当事人"
+                    f"（{rules.HEARING_NOTICE.article}）：按通知日期，听证最早可在{latest:%Y-%m-%d}举行。"
+                )
         if record.hearing_requested_on and record.notified_on:
             window = rules.HEARING_REQUEST.due(record.notified_on).date
             if record.hearing_requested_on > window:
-                errors.append(f"当事人应在告知后{rules.HEARING_REQUEST.effective_count}个工作日内（{window:%Y-%m-%d}前）申请听证，逾期视为放弃。")
+                errors.append(
+                    f"当事人应在告知后{rules.HEARING_REQUEST.effective_count}个工作日内（{window:%Y-%m-%d}前）申请听证，逾期视为放弃。"
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -304,12 +437,21 @@ class CaseAction(Enforcement, TownshipMixin, TemplateView):
                 start, end = parse_date(request.POST.get("start")), parse_date(request.POST.get("end"))
                 if not (start and end) or request.POST.get("kind") not in ExcludedPeriod.Kind.values:
                     raise Refused("请填写事由、起止日期。")
-                services.add_excluded_period(case, request.user, kind=request.POST["kind"], start=start, end=end,
-                                             note=request.POST.get("note", "")[:200])
+                services.add_excluded_period(
+                    case,
+                    request.user,
+                    kind=request.POST["kind"],
+                    start=start,
+                    end=end,
+                    note=request.POST.get("note", "")[:200],
+                )
                 messages.success(request, "已登记不计入办案期限的期间。")
             elif action == "revoke":
                 services.revoke_decision(case, request.user, reason=request.POST.get("note", ""))
-                messages.success(request, f"已登记决定撤销/变更；已公开的决定须在{rules.WITHDRAW.effective_count}个工作日内撤回。")
+                messages.success(
+                    request,
+                    f"已登记决定撤销/变更；已公开的决定须在{rules.WITHDRAW.effective_count}个工作日内撤回。",
+                )
             else:
                 raise Refused("未知的操作。")
         except (Refused, ValueError) as exc:
@@ -333,7 +475,16 @@ class EntryList(Enforcement, LedgerListView):
 
 class EntryDetail(Enforcement, LedgerDetailView):
     model = PublicEntry
-    fields = ("kind", "case", "title", "content", "article", "published_on", "withdrawn_on", "withdraw_reason")
+    fields = (
+        "kind",
+        "case",
+        "title",
+        "content",
+        "article",
+        "published_on",
+        "withdrawn_on",
+        "withdraw_reason",
+    )
     related_template = "enforcement/_entry.html"
 
     def get_context_data(self, **kwargs):
@@ -370,13 +521,37 @@ class EntryWithdraw(Enforcement, TownshipMixin, TemplateView):
 
 
 # -- inspections and joint operations --------------------------------------------------------------
-INSPECTION_FIELDS = ("kind", "title", "item", "target", "village", "planned_on", "done_on", "officers", "result",
-                     "hazards_found", "hazards_rectified", "rectify_by")
+INSPECTION_FIELDS = (
+    "kind",
+    "title",
+    "item",
+    "target",
+    "village",
+    "planned_on",
+    "done_on",
+    "officers",
+    "result",
+    "hazards_found",
+    "hazards_rectified",
+    "rectify_by",
+)
 
 
 class InspectionList(Enforcement, LedgerListView):
     model = Inspection
-    columns = [field_column(Inspection, f) for f in ("title", "kind", "target", "planned_on", "done_on", "hazards_found", "hazards_rectified", "rectify_by")]
+    columns = [
+        field_column(Inspection, f)
+        for f in (
+            "title",
+            "kind",
+            "target",
+            "planned_on",
+            "done_on",
+            "hazards_found",
+            "hazards_rectified",
+            "rectify_by",
+        )
+    ]
     search_fields = ("title", "target", "result")
     filter_fields = ("kind", "village")
     year_field = "planned_on"
@@ -402,14 +577,34 @@ class InspectionForm(Enforcement, LedgerFormView):
             raise ValidationError("填写检查结果前请先填写实施日期。")
 
 
-JOINT_FIELDS = ("kind", "title", "date", "units", "location", "vehicles_checked", "people_cautioned",
-                *JointOperation.VIOLATION_FIELDS, "summary")
+JOINT_FIELDS = (
+    "kind",
+    "title",
+    "date",
+    "units",
+    "location",
+    "vehicles_checked",
+    "people_cautioned",
+    *JointOperation.VIOLATION_FIELDS,
+    "summary",
+)
 
 
 class JointList(Enforcement, LedgerListView):
     model = JointOperation
     columns = [
-        *(field_column(JointOperation, f) for f in ("title", "kind", "date", "vehicles_checked", "people_cautioned", "overload", "no_helmet")),
+        *(
+            field_column(JointOperation, f)
+            for f in (
+                "title",
+                "kind",
+                "date",
+                "vehicles_checked",
+                "people_cautioned",
+                "overload",
+                "no_helmet",
+            )
+        ),
         Column("违法合计(起)", lambda op: op.violations),
     ]
     search_fields = ("title", "units", "location")
@@ -429,7 +624,13 @@ class JointForm(Enforcement, LedgerFormView):
 
 
 # -- case-file evaluation --------------------------------------------------------------------------
-EVALUATION_FIELDS = ("case", "evaluated_on", "evaluator", *(name for name, _, _ in CaseEvaluation.CHECKLIST), "problems")
+EVALUATION_FIELDS = (
+    "case",
+    "evaluated_on",
+    "evaluator",
+    *(name for name, _, _ in CaseEvaluation.CHECKLIST),
+    "problems",
+)
 
 
 class EvaluationList(Enforcement, LedgerListView):
@@ -470,5 +671,6 @@ class EvaluationForm(Enforcement, LedgerFormView):
         form = super().get_form(form_class)
         # Only case files that have been through a decision are evaluated.
         form.fields["case"].queryset = form.fields["case"].queryset.exclude(
-            state__in=(EnforcementCase.State.DISCOVERED, EnforcementCase.State.DROPPED))
+            state__in=(EnforcementCase.State.DISCOVERED, EnforcementCase.State.DROPPED)
+        )
         return form

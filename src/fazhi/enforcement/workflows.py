@@ -46,8 +46,10 @@ def two_certified_officers(case, data):
     day = step_date(data)
     certified = [o for o in case.officers.all() if o.certified_on(day)]
     if len(certified) < 2:
-        return (f"须由两名以上持有效执法证件的执法人员实施（行政处罚法第四十二条），"
-                f"本案当前持有效证件的承办人员为{len(certified)}名")
+        return (
+            f"须由两名以上持有效执法证件的执法人员实施（行政处罚法第四十二条），"
+            f"本案当前持有效证件的承办人员为{len(certified)}名"
+        )
     return None
 
 
@@ -75,8 +77,10 @@ def hearing_settled(case, data):
     if case.hearing_requested_on is None:
         window = rules.HEARING_REQUEST.due(case.notified_on)
         if day <= window.date:
-            return (f"当事人可在告知后{rules.HEARING_REQUEST.effective_count}个工作日内申请听证（行政处罚法第六十四条），"
-                    f"申请期至{window.date:%Y-%m-%d}届满，期满前不得作出决定")
+            return (
+                f"当事人可在告知后{rules.HEARING_REQUEST.effective_count}个工作日内申请听证（行政处罚法第六十四条），"
+                f"申请期至{window.date:%Y-%m-%d}届满，期满前不得作出决定"
+            )
     elif case.hearing_on is None or case.hearing_on > day:
         return "当事人已申请听证，须举行听证后方可作出决定（行政处罚法第六十四条）"
     return None
@@ -118,7 +122,11 @@ def missing_records(cases) -> dict[int, list[str]]:
             if code not in passed[pk]:
                 continue  # a step the case never went through (e.g. 法制审核 of a minor case) is not demanded
             have = kinds.get((pk, label), set())
-            lacks = [what for what, ok in (("文字记录", "doc" in have), ("音像记录", bool(have & set(AV_KINDS)))) if not ok]
+            lacks = [
+                what
+                for what, ok in (("文字记录", "doc" in have), ("音像记录", bool(have & set(AV_KINDS))))
+                if not ok
+            ]
             if lacks:
                 missing.append(f"{label}（缺{'、'.join(lacks)}）")
         result[pk] = missing
@@ -154,8 +162,14 @@ def _notify(case, data):
 def _request_review(case, data):
     from fazhi.reviews.services import request_review
 
-    request_review(case, kind="enforcement", title=f"重大执法决定：{case.number} {case.title}", user=data.get("_user"),
-                   requested_on=step_date(data), summary=case.facts)
+    request_review(
+        case,
+        kind="enforcement",
+        title=f"重大执法决定：{case.number} {case.title}",
+        user=data.get("_user"),
+        requested_on=step_date(data),
+        summary=case.facts,
+    )
 
 
 def _decide(case, data):
@@ -188,13 +202,31 @@ workflow = CaseWorkflow(
         Transition("file", "立案", [S.DISCOVERED], S.FILED, ROLES, [has_item, officers], _file),
         Transition("investigate", "开始调查取证", [S.FILED], S.INVESTIGATING, ROLES, [officers]),
         Transition("notify", "送达告知书", [S.INVESTIGATING], S.NOTIFIED, ROLES, [officers], _notify),
-        Transition("review", "提交法制审核", [S.NOTIFIED], S.REVIEWING, ROLES, [review_needed], _request_review),
-        Transition("decide", "作出决定", [S.NOTIFIED, S.REVIEWING], S.DECIDED, ROLES,
-                   [officers, decision_recorded, hearing_settled, legal_review_passed], _decide),
+        Transition(
+            "review", "提交法制审核", [S.NOTIFIED], S.REVIEWING, ROLES, [review_needed], _request_review
+        ),
+        Transition(
+            "decide",
+            "作出决定",
+            [S.NOTIFIED, S.REVIEWING],
+            S.DECIDED,
+            ROLES,
+            [officers, decision_recorded, hearing_settled, legal_review_passed],
+            _decide,
+        ),
         Transition("serve", "送达决定书", [S.DECIDED], S.SERVED, ROLES, [officers], _serve),
         Transition("execute", "执行", [S.SERVED], S.EXECUTING, ROLES, [officers], _set("executed_on")),
-        Transition("close", "结案", [S.SERVED, S.EXECUTING], S.CLOSED, ROLES, [full_record], _close, style="success"),
-        Transition("drop", "不予立案/撤销案件", [S.DISCOVERED, S.FILED, S.INVESTIGATING], S.DROPPED, ROLES,
-                   style="outline-danger", needs_note=True),
+        Transition(
+            "close", "结案", [S.SERVED, S.EXECUTING], S.CLOSED, ROLES, [full_record], _close, style="success"
+        ),
+        Transition(
+            "drop",
+            "不予立案/撤销案件",
+            [S.DISCOVERED, S.FILED, S.INVESTIGATING],
+            S.DROPPED,
+            ROLES,
+            style="outline-danger",
+            needs_note=True,
+        ),
     ],
 )

@@ -117,7 +117,9 @@ def total(code, name, unit, model, sum_field, **kwargs) -> Indicator:
 
 
 def rate(code, name, numerator, denominator, **kwargs) -> Indicator:
-    return register(Indicator(code, name, "%", "rate", numerator=numerator, denominator=denominator, **kwargs))
+    return register(
+        Indicator(code, name, "%", "rate", numerator=numerator, denominator=denominator, **kwargs)
+    )
 
 
 def get(code: str) -> Indicator:
@@ -132,7 +134,9 @@ def compute_all(scope: Scope, codes=None) -> list[dict]:
     def value_of(ind: Indicator):
         if ind.code not in cache:
             if ind.kind == "rate":
-                cache[ind.code] = percent(value_of(REGISTRY[ind.numerator]), value_of(REGISTRY[ind.denominator]))
+                cache[ind.code] = percent(
+                    value_of(REGISTRY[ind.numerator]), value_of(REGISTRY[ind.denominator])
+                )
             else:
                 cache[ind.code] = ind.value(scope)
         return cache[ind.code]

@@ -42,7 +42,9 @@ def grouped(figures):
     for figure in figures:
         indicator = REGISTRY[figure["code"]]
         figure["display"] = format_value(figure["value"])
-        sections.setdefault(SECTION_LABELS.get(indicator.section, indicator.section or "其他"), []).append(figure)
+        sections.setdefault(SECTION_LABELS.get(indicator.section, indicator.section or "其他"), []).append(
+            figure
+        )
     return sections
 
 
@@ -121,15 +123,22 @@ class CountyComparisonView(TownshipPage):
         year = requested_year(self.request)
         county = self.request.township.parent
         readable = access_for(self.request.user).readable
-        townships = list(Region.objects.townships().filter(parent=county, pk__in=readable).order_by("code", "name"))
+        townships = list(
+            Region.objects.townships().filter(parent=county, pk__in=readable).order_by("code", "name")
+        )
         codes = [code for code, ind in REGISTRY.items() if ind.dashboard]
-        chosen = self.request.GET.get("code") if self.request.GET.get("code") in REGISTRY else (codes[0] if codes else None)
+        chosen = (
+            self.request.GET.get("code")
+            if self.request.GET.get("code") in REGISTRY
+            else (codes[0] if codes else None)
+        )
         table = []
         columns = {code: REGISTRY[code].values_by_township(townships, year) for code in codes}
         for township in townships:
             table.append((township, [format_value(columns[code][township.id]) for code in codes]))
         chart = [
-            {"name": t.name, "value": float(columns[chosen][t.id] or 0) if chosen in columns else 0} for t in townships
+            {"name": t.name, "value": float(columns[chosen][t.id] or 0) if chosen in columns else 0}
+            for t in townships
         ]
         return super().get_context_data(
             title=f"{county.name}各乡镇比较",

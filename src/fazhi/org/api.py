@@ -62,7 +62,18 @@ class PersonViewSet(LedgerViewSet):
 class AdvisorSerializer(LedgerSerializer):
     class Meta(LedgerSerializer.Meta):
         model = LegalAdvisor
-        fields = ("id", "township", "name", "firm", "kind", "serves_township", "villages", "contract_start", "contract_end", "version")
+        fields = (
+            "id",
+            "township",
+            "name",
+            "firm",
+            "kind",
+            "serves_township",
+            "villages",
+            "contract_start",
+            "contract_end",
+            "version",
+        )
 
 
 class AdvisorViewSet(LedgerViewSet):

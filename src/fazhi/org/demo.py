@@ -20,10 +20,20 @@ from fazhi.org.models import (
 
 K = Region.Kind
 VILLAGES = [
-    ("青山村", K.VILLAGE), ("石桥村", K.VILLAGE), ("柳塘村", K.VILLAGE), ("枫林村", K.VILLAGE),
-    ("大坪村", K.VILLAGE), ("茶园村", K.VILLAGE), ("龙泉村", K.VILLAGE), ("竹溪村", K.VILLAGE),
-    ("桃源村", K.VILLAGE), ("上湾村", K.VILLAGE), ("下湾村", K.VILLAGE), ("新华村", K.VILLAGE),
-    ("青山社区", K.COMMUNITY), ("河西社区", K.COMMUNITY),
+    ("青山村", K.VILLAGE),
+    ("石桥村", K.VILLAGE),
+    ("柳塘村", K.VILLAGE),
+    ("枫林村", K.VILLAGE),
+    ("大坪村", K.VILLAGE),
+    ("茶园村", K.VILLAGE),
+    ("龙泉村", K.VILLAGE),
+    ("竹溪村", K.VILLAGE),
+    ("桃源村", K.VILLAGE),
+    ("上湾村", K.VILLAGE),
+    ("下湾村", K.VILLAGE),
+    ("新华村", K.VILLAGE),
+    ("青山社区", K.COMMUNITY),
+    ("河西社区", K.COMMUNITY),
 ]
 OTHER_TOWNSHIPS = [
     ("绿水镇", K.TOWNSHIP, "990121102000", ["绿水村", "白沙村", "高桥村", "荷塘村", "绿水社区"]),
@@ -31,9 +41,12 @@ OTHER_TOWNSHIPS = [
     ("城关街道", K.STREET, "990121001000", ["东门社区", "西门社区", "南街社区", "北街社区"]),
 ]
 DEPARTMENTS = [
-    ("党政办", Department.Kind.OFFICE, 8), ("司法所", Department.Kind.JUDICIAL, 3),
-    ("综合行政执法大队", Department.Kind.ENFORCEMENT, 20), ("便民服务中心", Department.Kind.SERVICE, 10),
-    ("信访办", Department.Kind.PETITION, 3), ("平安办", Department.Kind.SAFETY, 4),
+    ("党政办", Department.Kind.OFFICE, 8),
+    ("司法所", Department.Kind.JUDICIAL, 3),
+    ("综合行政执法大队", Department.Kind.ENFORCEMENT, 20),
+    ("便民服务中心", Department.Kind.SERVICE, 10),
+    ("信访办", Department.Kind.PETITION, 3),
+    ("平安办", Department.Kind.SAFETY, 4),
     ("青山派出所", Department.Kind.POLICE, None),
 ]
 # username -> (role, person name, label printed by `fazhi logins`)
@@ -51,12 +64,22 @@ DEMO_ACCOUNTS = {
     "jy_county": (Role.COUNTY, "吴志强", "江源县依法治县办（只读，可查看全县乡镇）"),
 }
 PEOPLE = [
-    ("周建国", "党委书记", "党政办"), ("李文华", "镇长", "党政办"), ("张卫东", "党委副书记", "党政办"),
-    ("钱晓燕", "副镇长", "党政办"), ("王丽", "党政办主任", "党政办"), ("陈思远", "司法所所长", "司法所"),
-    ("郑晓", "司法助理员", "司法所"), ("赵刚", "执法大队队长", "综合行政执法大队"),
-    ("冯磊", "执法队员", "综合行政执法大队"), ("何平", "执法队员", "综合行政执法大队"),
-    ("孙红梅", "信访办主任", "信访办"), ("刘德明", "专职调解员", "司法所"), ("吕芳", "便民服务中心主任", "便民服务中心"),
-    ("黄大山", "青山村党支部书记", None), ("马骏", "平安办主任", "平安办"), ("吴志强", "依法治县办主任", None),
+    ("周建国", "党委书记", "党政办"),
+    ("李文华", "镇长", "党政办"),
+    ("张卫东", "党委副书记", "党政办"),
+    ("钱晓燕", "副镇长", "党政办"),
+    ("王丽", "党政办主任", "党政办"),
+    ("陈思远", "司法所所长", "司法所"),
+    ("郑晓", "司法助理员", "司法所"),
+    ("赵刚", "执法大队队长", "综合行政执法大队"),
+    ("冯磊", "执法队员", "综合行政执法大队"),
+    ("何平", "执法队员", "综合行政执法大队"),
+    ("孙红梅", "信访办主任", "信访办"),
+    ("刘德明", "专职调解员", "司法所"),
+    ("吕芳", "便民服务中心主任", "便民服务中心"),
+    ("黄大山", "青山村党支部书记", None),
+    ("马骏", "平安办主任", "平安办"),
+    ("吴志强", "依法治县办主任", None),
 ]
 ADVISORS = [
     ("杨律师", "杨明", "云州明正律师事务所", True, ["青山村", "石桥村", "柳塘村", "枫林村", "青山社区"]),
@@ -78,7 +101,9 @@ def build() -> DemoContext:
     if not township.doc_prefix:
         township.doc_prefix = "青府发"
         township.save(update_fields=["doc_prefix"])
-    villages = [region(name, kind, township, f"990121101{i:03d}") for i, (name, kind) in enumerate(VILLAGES, start=1)]
+    villages = [
+        region(name, kind, township, f"990121101{i:03d}") for i, (name, kind) in enumerate(VILLAGES, start=1)
+    ]
     others = []
     for name, kind, code, children in OTHER_TOWNSHIPS:
         other = region(name, kind, county, code)
@@ -88,15 +113,25 @@ def build() -> DemoContext:
 
     departments = {}
     for name, kind, quota in DEPARTMENTS:
-        departments[name], _ = Department.objects.get_or_create(township=township, name=name, defaults={"kind": kind, "quota": quota})
+        departments[name], _ = Department.objects.get_or_create(
+            township=township, name=name, defaults={"kind": kind, "quota": quota}
+        )
     for other in others:
         for name, kind, quota in DEPARTMENTS[:5]:
-            Department.objects.get_or_create(township=other, name=name, defaults={"kind": kind, "quota": quota})
+            Department.objects.get_or_create(
+                township=other, name=name, defaults={"kind": kind, "quota": quota}
+            )
 
     people = {}
     for name, position, department in PEOPLE:
         people[name], _ = Person.objects.get_or_create(
-            township=township, name=name, defaults={"position": position, "department": departments.get(department), "phone": f"139{zlib.crc32(name.encode()) % 10**8:08d}"}
+            township=township,
+            name=name,
+            defaults={
+                "position": position,
+                "department": departments.get(department),
+                "phone": f"139{zlib.crc32(name.encode()) % 10**8:08d}",
+            },
         )
 
     users = _accounts(township, county, villages, people)
@@ -109,7 +144,7 @@ def build() -> DemoContext:
 def _accounts(township, county, villages, people):
     User = get_user_model()
     users = {}
-    for username, (role, person_name, label) in DEMO_ACCOUNTS.items():
+    for username, (role, person_name, _label) in DEMO_ACCOUNTS.items():
         user = User.objects.filter(username=username).first()
         if user is None:
             if role is None:
@@ -130,10 +165,21 @@ def _accounts(township, county, villages, people):
 
 
 def _leading_groups(township, people):
-    duties = [("周建国", "leader"), ("李文华", "executive"), ("张卫东", "deputy"), ("钱晓燕", "deputy"),
-              ("陈思远", "member"), ("王丽", "member"), ("赵刚", "member"), ("孙红梅", "member"), ("马骏", "member")]
+    duties = [
+        ("周建国", "leader"),
+        ("李文华", "executive"),
+        ("张卫东", "deputy"),
+        ("钱晓燕", "deputy"),
+        ("陈思远", "member"),
+        ("王丽", "member"),
+        ("赵刚", "member"),
+        ("孙红梅", "member"),
+        ("马骏", "member"),
+    ]
     for year, number in ((2025, 3), (2026, 2)):
-        group, created = LeadingGroup.objects.get_or_create(township=township, year=year, defaults={"document_no": f"青委发〔{year}〕{number}号"})
+        group, created = LeadingGroup.objects.get_or_create(
+            township=township, year=year, defaults={"document_no": f"青委发〔{year}〕{number}号"}
+        )
         if created:
             for name, duty in duties:
                 LeadingGroupMember.objects.create(group=group, person=people[name], duty=duty)
@@ -143,23 +189,42 @@ def _profiles(township, others):
     rows = [(2024, 41230, 35870, 186), (2025, 41015, 35620, 203), (2026, 40870, 35410, 211)]
     for year, population, resident, enterprises in rows:
         TownshipProfile.objects.get_or_create(
-            township=township, year=year,
-            defaults=dict(area_km2=186.4, population=population, resident_population=resident, enterprises=enterprises,
-                          party_members=1630, staff_quota=68, staff_actual=63,
-                          summary="青山镇位于江源县东部，辖12个行政村、2个社区，以茶叶、林果和乡村旅游为主导产业。"),
+            township=township,
+            year=year,
+            defaults=dict(
+                area_km2=186.4,
+                population=population,
+                resident_population=resident,
+                enterprises=enterprises,
+                party_members=1630,
+                staff_quota=68,
+                staff_actual=63,
+                summary="青山镇位于江源县东部，辖12个行政村、2个社区，以茶叶、林果和乡村旅游为主导产业。",
+            ),
         )
     for i, other in enumerate(others):
         for year in (2025, 2026):
-            TownshipProfile.objects.get_or_create(township=other, year=year, defaults={"population": 18000 + 7000 * i, "enterprises": 60 + 20 * i})
+            TownshipProfile.objects.get_or_create(
+                township=other,
+                year=year,
+                defaults={"population": 18000 + 7000 * i, "enterprises": 60 + 20 * i},
+            )
 
 
 def _advisors(township, villages, users, others):
     by_name = {v.name: v for v in villages}
     for username_role, name, firm, serves, served in ADVISORS:
         advisor, created = LegalAdvisor.objects.get_or_create(
-            township=township, name=name,
-            defaults=dict(firm=firm, serves_township=serves, contract_start=dt.date(2025, 1, 1), contract_end=dt.date(2026, 12, 31),
-                          fee=60000 if serves else 20000, phone="13807330001"),
+            township=township,
+            name=name,
+            defaults=dict(
+                firm=firm,
+                serves_township=serves,
+                contract_start=dt.date(2025, 1, 1),
+                contract_end=dt.date(2026, 12, 31),
+                fee=60000 if serves else 20000,
+                phone="13807330001",
+            ),
         )
         if created:
             advisor.villages.set([by_name[v] for v in served])
@@ -168,6 +233,12 @@ def _advisors(township, villages, users, others):
                 advisor.save(update_fields=["user"])
     for other in others:
         if not LegalAdvisor.objects.filter(township=other).exists():
-            advisor = LegalAdvisor.objects.create(township=other, name=f"{other.name[:2]}顾问", firm="云州明正律师事务所",
-                                                  serves_township=True, contract_start=dt.date(2025, 1, 1), contract_end=dt.date(2026, 12, 31))
+            advisor = LegalAdvisor.objects.create(
+                township=other,
+                name=f"{other.name[:2]}顾问",
+                firm="云州明正律师事务所",
+                serves_township=True,
+                contract_start=dt.date(2025, 1, 1),
+                contract_end=dt.date(2026, 12, 31),
+            )
             advisor.villages.set(other.children.all())

@@ -21,15 +21,63 @@ def _covered_villages(scope: Scope):
     ).distinct()
 
 
-count("org.villages", "行政村", "个", Region, township_field="parent", filter=Q(kind=Region.Kind.VILLAGE),
-      sentence="辖{value}个行政村", section="org", dashboard=True)
-count("org.communities", "社区", "个", Region, township_field="parent", filter=Q(kind=Region.Kind.COMMUNITY),
-      sentence="{value}个社区", section="org", dashboard=True)
-count("org.villages_all", "村(社区)", "个", Region, township_field="parent", filter=Q(kind__in=Region.VILLAGE_KINDS),
-      section="org")
-total("org.population", "户籍人口", "人", TownshipProfile, "population", queryset=_profile,
-      sentence="户籍人口{value}人", section="org", dashboard=True)
+count(
+    "org.villages",
+    "行政村",
+    "个",
+    Region,
+    township_field="parent",
+    filter=Q(kind=Region.Kind.VILLAGE),
+    sentence="辖{value}个行政村",
+    section="org",
+    dashboard=True,
+)
+count(
+    "org.communities",
+    "社区",
+    "个",
+    Region,
+    township_field="parent",
+    filter=Q(kind=Region.Kind.COMMUNITY),
+    sentence="{value}个社区",
+    section="org",
+    dashboard=True,
+)
+count(
+    "org.villages_all",
+    "村(社区)",
+    "个",
+    Region,
+    township_field="parent",
+    filter=Q(kind__in=Region.VILLAGE_KINDS),
+    section="org",
+)
+total(
+    "org.population",
+    "户籍人口",
+    "人",
+    TownshipProfile,
+    "population",
+    queryset=_profile,
+    sentence="户籍人口{value}人",
+    section="org",
+    dashboard=True,
+)
 count("org.advisors", "法律顾问", "名", LegalAdvisor, sentence="聘请法律顾问{value}名", section="org")
-count("org.villages_with_advisor", "配备法律顾问的村(社区)", "个", Region, queryset=_covered_villages, section="org")
-rate("org.advisor_coverage", "法律顾问覆盖率", "org.villages_with_advisor", "org.villages_all",
-     sentence="村(社区)法律顾问覆盖率达{value}%", section="org", dashboard=True)
+count(
+    "org.villages_with_advisor",
+    "配备法律顾问的村(社区)",
+    "个",
+    Region,
+    queryset=_covered_villages,
+    section="org",
+)
+rate(
+    "org.advisor_coverage",
+    "法律顾问覆盖率",
+    "org.villages_with_advisor",
+    "org.villages_all",
+    sentence="村(社区)法律顾问覆盖率达{value}%",
+    section="org",
+    dashboard=True,
+)

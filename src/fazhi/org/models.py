@@ -33,21 +33,27 @@ class Region(models.Model):
 
     name = models.CharField("名称", max_length=60)
     kind = models.CharField("级别", max_length=10, choices=Kind.choices)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="上级")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="上级"
+    )
     code = models.CharField(
         "统计用区划代码",
         max_length=12,
         blank=True,
         validators=[RegexValidator(r"^\d{12}$", "区划代码应为12位数字。")],
     )
-    doc_prefix = models.CharField("发文字号前缀", max_length=20, blank=True, help_text="如“青府发”，用于规范性文件文号")
+    doc_prefix = models.CharField(
+        "发文字号前缀", max_length=20, blank=True, help_text="如“青府发”，用于规范性文件文号"
+    )
 
     objects = RegionQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "行政区划"
         ordering = ["code", "name"]
-        constraints = [models.UniqueConstraint(fields=["parent", "name"], name="region_unique_name_per_parent")]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="region_unique_name_per_parent")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -88,10 +94,17 @@ class Department(Ledger):
 class Person(Ledger):
     name = models.CharField("姓名", max_length=30)
     position = models.CharField("职务", max_length=60, blank=True)
-    department = models.ForeignKey(Department, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="部门")
+    department = models.ForeignKey(
+        Department, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="部门"
+    )
     phone = models.CharField("电话", max_length=20, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="person", verbose_name="登录账号"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name="登录账号",
     )
     active = models.BooleanField("在职", default=True)
 
@@ -106,9 +119,13 @@ class Person(Ledger):
 class RoleAssignment(models.Model):
     """A user's role in an organisation (a township, or a county for the read-only supervisor)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name="用户")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name="用户"
+    )
     role = models.CharField("角色", max_length=12, choices=Role.choices)
-    organisation = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+", verbose_name="所属单位")
+    organisation = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="+", verbose_name="所属单位"
+    )
     village = models.ForeignKey(
         Region, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="所在村(社区)"
     )
@@ -116,7 +133,9 @@ class RoleAssignment(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "角色分配"
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "organisation", "village"], name="role_assignment_unique")
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation", "village"], name="role_assignment_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -132,7 +151,9 @@ class LeadingGroup(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "法治政府建设领导小组"
         ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["township", "year"], name="leading_group_one_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["township", "year"], name="leading_group_one_per_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.year}年度领导小组"
@@ -152,6 +173,9 @@ class LeadingGroupMember(models.Model):
     class Meta:
         verbose_name = verbose_name_plural = "领导小组成员"
         ordering = ["group", "duty", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_duty_display()}：{self.person.name}"
 
 
 class TownshipProfile(Ledger):
@@ -181,15 +205,27 @@ class LegalAdvisor(Ledger):
 
     name = models.CharField("姓名", max_length=30)
     firm = models.CharField("律师事务所/法律服务所", max_length=80)
-    kind = models.CharField("类别", max_length=10, choices=[("lawyer", "律师"), ("worker", "基层法律服务工作者"), ("staff", "公职律师")], default="lawyer")
+    kind = models.CharField(
+        "类别",
+        max_length=10,
+        choices=[("lawyer", "律师"), ("worker", "基层法律服务工作者"), ("staff", "公职律师")],
+        default="lawyer",
+    )
     phone = models.CharField("电话", max_length=20, blank=True)
     serves_township = models.BooleanField("担任镇政府法律顾问", default=False)
-    villages = models.ManyToManyField(Region, blank=True, related_name="advisors", verbose_name="服务村(社区)")
+    villages = models.ManyToManyField(
+        Region, blank=True, related_name="advisors", verbose_name="服务村(社区)"
+    )
     contract_start = models.DateField("聘期开始")
     contract_end = models.DateField("聘期结束")
     fee = models.DecimalField("年度费用(元)", max_digits=10, decimal_places=2, null=True, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="advisor", verbose_name="登录账号"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="advisor",
+        verbose_name="登录账号",
     )
 
     class Meta:

@@ -6,8 +6,25 @@ from fazhi.org import models, views
 app_name = "org"
 urlpatterns = [
     path("regions/", views.RegionView.as_view(), name="region_list"),
-    *ledger_urls(models.Person, list_view=views.PersonList, detail_view=views.PersonDetail, form_view=views.PersonForm),
-    *ledger_urls(models.LegalAdvisor, list_view=views.AdvisorList, detail_view=views.AdvisorDetail, form_view=views.AdvisorForm),
-    *ledger_urls(models.LeadingGroup, list_view=views.GroupList, detail_view=views.GroupDetail, form_view=views.GroupForm),
-    *ledger_urls(models.TownshipProfile, list_view=views.ProfileList, detail_view=views.ProfileDetail, form_view=views.ProfileForm),
+    *ledger_urls(
+        models.Person, list_view=views.PersonList, detail_view=views.PersonDetail, form_view=views.PersonForm
+    ),
+    *ledger_urls(
+        models.LegalAdvisor,
+        list_view=views.AdvisorList,
+        detail_view=views.AdvisorDetail,
+        form_view=views.AdvisorForm,
+    ),
+    *ledger_urls(
+        models.LeadingGroup,
+        list_view=views.GroupList,
+        detail_view=views.GroupDetail,
+        form_view=views.GroupForm,
+    ),
+    *ledger_urls(
+        models.TownshipProfile,
+        list_view=views.ProfileList,
+        detail_view=views.ProfileDetail,
+        form_view=views.ProfileForm,
+    ),
 ]

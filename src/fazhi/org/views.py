@@ -24,7 +24,9 @@ class RegionView(LoginRequiredMixin, TemplateView):
         while node is not None:
             ancestors.insert(0, node)
             node = node.parent
-        villages = Region.objects.filter(parent=township).prefetch_related("advisors").order_by("code", "name")
+        villages = (
+            Region.objects.filter(parent=township).prefetch_related("advisors").order_by("code", "name")
+        )
         return super().get_context_data(
             title="组织机构",
             township=township,
@@ -93,13 +95,27 @@ class AdvisorDetail(LedgerDetailView):
 class AdvisorForm(LedgerFormView):
     model = LegalAdvisor
     write_roles = ORG_ROLES
-    fields = ("name", "firm", "kind", "phone", "serves_township", "villages", "contract_start", "contract_end", "fee")
+    fields = (
+        "name",
+        "firm",
+        "kind",
+        "phone",
+        "serves_township",
+        "villages",
+        "contract_start",
+        "contract_end",
+        "fee",
+    )
 
 
 class GroupList(LedgerListView):
     model = LeadingGroup
     write_roles = ORG_ROLES
-    columns = [field_column(LeadingGroup, "year"), field_column(LeadingGroup, "document_no"), Column("成员数", lambda g: len(g.members.all()))]
+    columns = [
+        field_column(LeadingGroup, "year"),
+        field_column(LeadingGroup, "document_no"),
+        Column("成员数", lambda g: len(g.members.all())),
+    ]
     prefetch_related = ("members",)
     ordering = ("-year",)
 
@@ -117,8 +133,15 @@ class GroupForm(LedgerFormView):
 
 
 PROFILE_FIELDS = (
-    "year", "area_km2", "population", "resident_population", "enterprises", "party_members",
-    "staff_quota", "staff_actual", "summary",
+    "year",
+    "area_km2",
+    "population",
+    "resident_population",
+    "enterprises",
+    "party_members",
+    "staff_quota",
+    "staff_actual",
+    "summary",
 )
 
 

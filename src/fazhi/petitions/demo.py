@@ -143,7 +143,9 @@ def _reply_documents(ctx, user):
             f"如不服本处理意见，可自收到之日起{rules.REVIEW_REQUEST.effective_count}日内请求复查（{rules.REVIEW_REQUEST.article}）。\n"
             f"{petition.replied_on:%Y年%m月%d日}\n"
         )
-        upload = SimpleUploadedFile(f"{petition.number}处理意见书.txt", text.encode(), content_type="text/plain")
+        upload = SimpleUploadedFile(
+            f"{petition.number}处理意见书.txt", text.encode(), content_type="text/plain"
+        )
         attach(petition, upload, user, step=REPLY_STEP, kind="doc")
 
 

@@ -13,4 +13,6 @@ urlpatterns = [path("", views.PortalIndex.as_view(), name="index")]
 public_patterns = []
 for label in LEDGER_APPS:
     if label != "portal" and find_spec(f"fazhi.{label}.public_urls"):
-        public_patterns.append(path(f"{label}/", include((import_module(f"fazhi.{label}.public_urls"), f"{label}_public"))))
+        public_patterns.append(
+            path(f"{label}/", include((import_module(f"fazhi.{label}.public_urls"), f"{label}_public")))
+        )

@@ -29,5 +29,8 @@ class PortalIndex(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            title="公众服务", links=public_links(), townships=Region.objects.townships().select_related("parent"), **kwargs
+            title="公众服务",
+            links=public_links(),
+            townships=Region.objects.townships().select_related("parent"),
+            **kwargs,
         )

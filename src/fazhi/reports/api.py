@@ -11,7 +11,18 @@ class ReportSerializer(LedgerSerializer):
 
     class Meta(LedgerSerializer.Meta):
         model = AnnualReport
-        fields = ("id", "township", "year", "title", "state", "report_date", "submitted_on", "published_on", "version", "text")
+        fields = (
+            "id",
+            "township",
+            "year",
+            "title",
+            "state",
+            "report_date",
+            "submitted_on",
+            "published_on",
+            "version",
+            "text",
+        )
         read_only_fields = fields
 
     def get_text(self, report) -> list[str]:

@@ -10,6 +10,12 @@ def deadline_items(township, today):
     for report in AnnualReport.objects.filter(township=township).exclude(state=AnnualReport.State.PUBLISHED):
         url = report.get_absolute_url()
         if report.submitted_on is None:
-            items.append(DeadlineItem(f"{report}：报送", url, "司法所", rules.SUBMIT, rules.submit_due(report.year)))
-        items.append(DeadlineItem(f"{report}：向社会公开", url, "党政办", rules.PUBLISH, rules.publish_due(report.year)))
+            items.append(
+                DeadlineItem(f"{report}：报送", url, "司法所", rules.SUBMIT, rules.submit_due(report.year))
+            )
+        items.append(
+            DeadlineItem(
+                f"{report}：向社会公开", url, "党政办", rules.PUBLISH, rules.publish_due(report.year)
+            )
+        )
     return items

@@ -15,18 +15,42 @@ from fazhi.reports.parsing import parse_report
 
 YEAR = 2025
 ITEMS = [
-    (ReportItem.Kind.PROBLEM, "organisation", "法治专业人才不足",
-     "具备法律专业知识并有实操能力的干部较少，合法性审查主要依靠司法所和法律顾问，镇村两级法治工作力量与任务不相匹配。"),
-    (ReportItem.Kind.PROBLEM, "enforcement", "行政执法规范化水平有待提升",
-     "综合行政执法大队组建时间不长，部分执法人员对新划转事项的法律依据掌握不够，执法文书制作和全过程记录还不够规范。"),
-    (ReportItem.Kind.PROBLEM, "education", "普法宣传的针对性有待增强",
-     "宣传形式以发放资料、悬挂横幅为主，针对老年人、外出务工人员等群体的精准普法不足。"),
-    (ReportItem.Kind.PLAN, "organisation", "压紧压实法治建设责任",
-     "落实党政主要负责人履行推进法治建设第一责任人职责清单，把法治建设成效纳入村(社区)和站所年度考核。"),
-    (ReportItem.Kind.PLAN, "enforcement", "提升行政执法队伍能力",
-     "分批组织执法人员参加业务培训和执法资格考试，开展案卷评查，全面落实行政执法三项制度。"),
-    (ReportItem.Kind.PLAN, "disputes", "深化矛盾纠纷多元化解",
-     "坚持和发展新时代“枫桥经验”，完善镇村两级调解网络，推进信访工作法治化，做到矛盾纠纷早发现、早化解。"),
+    (
+        ReportItem.Kind.PROBLEM,
+        "organisation",
+        "法治专业人才不足",
+        "具备法律专业知识并有实操能力的干部较少，合法性审查主要依靠司法所和法律顾问，镇村两级法治工作力量与任务不相匹配。",
+    ),
+    (
+        ReportItem.Kind.PROBLEM,
+        "enforcement",
+        "行政执法规范化水平有待提升",
+        "综合行政执法大队组建时间不长，部分执法人员对新划转事项的法律依据掌握不够，执法文书制作和全过程记录还不够规范。",
+    ),
+    (
+        ReportItem.Kind.PROBLEM,
+        "education",
+        "普法宣传的针对性有待增强",
+        "宣传形式以发放资料、悬挂横幅为主，针对老年人、外出务工人员等群体的精准普法不足。",
+    ),
+    (
+        ReportItem.Kind.PLAN,
+        "organisation",
+        "压紧压实法治建设责任",
+        "落实党政主要负责人履行推进法治建设第一责任人职责清单，把法治建设成效纳入村(社区)和站所年度考核。",
+    ),
+    (
+        ReportItem.Kind.PLAN,
+        "enforcement",
+        "提升行政执法队伍能力",
+        "分批组织执法人员参加业务培训和执法资格考试，开展案卷评查，全面落实行政执法三项制度。",
+    ),
+    (
+        ReportItem.Kind.PLAN,
+        "disputes",
+        "深化矛盾纠纷多元化解",
+        "坚持和发展新时代“枫桥经验”，完善镇村两级调解网络，推进信访工作法治化，做到矛盾纠纷早发现、早化解。",
+    ),
 ]
 
 
@@ -35,8 +59,12 @@ def build(ctx):
     if AnnualReport.objects.filter(township=township, year=YEAR).exists():
         return
     for order, (kind, area, title, text) in enumerate(ITEMS):
-        ReportItem.objects.get_or_create(township=township, year=YEAR, title=title,
-                                         defaults=dict(kind=kind, area=area, text=text, order=order, created_by=user, updated_by=user))
+        ReportItem.objects.get_or_create(
+            township=township,
+            year=YEAR,
+            title=title,
+            defaults=dict(kind=kind, area=area, text=text, order=order, created_by=user, updated_by=user),
+        )
     services.baseline_from_parsed(township, parse_report(last_year_text(township)), user, YEAR - 1)
     services.create_report(township, YEAR, user)
     # A lighter set for the county view: the other townships have their 2025 draft too.
@@ -66,8 +94,14 @@ def last_year_text(township) -> str:
     year_back = lambda text: re.sub(r"20\d\d", lambda m: str(int(m[0]) - 1), text)  # noqa: E731
     doc = Document(
         title=year_back(title),
-        blocks=[Block(b["kind"], year_back(TOKEN.sub(lambda m: format_value(older.get(m[1])), b["text"])), level=b["level"])
-                for b in services.export_blocks(blocks)],
+        blocks=[
+            Block(
+                b["kind"],
+                year_back(TOKEN.sub(lambda m: format_value(older.get(m[1])), b["text"])),
+                level=b["level"],
+            )
+            for b in services.export_blocks(blocks)
+        ],
         signature=township.government_name,
         date=dt.date(YEAR, 1, 20),
     )

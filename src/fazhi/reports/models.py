@@ -35,11 +35,21 @@ class AnnualReport(Ledger):
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.DRAFT)
     report_date = models.DateField("成文日期", null=True, blank=True)
     secretary_signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="党委书记签批人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="党委书记签批人",
     )
     secretary_signed_at = models.DateTimeField("党委书记签批时间", null=True, blank=True)
     head_signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="镇长签批人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="镇长签批人",
     )
     head_signed_at = models.DateTimeField("镇长签批时间", null=True, blank=True)
     submitted_on = models.DateField("报送日期", null=True, blank=True)
@@ -48,7 +58,9 @@ class AnnualReport(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "法治政府建设年度报告"
         ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["township", "year"], name="annual_report_one_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["township", "year"], name="annual_report_one_per_year")
+        ]
 
     def __str__(self) -> str:
         return f"{self.year}年度法治政府建设情况报告"
@@ -65,12 +77,19 @@ class ReportVersion(models.Model):
     are tokens like {{fig:disputes.received}} that render to the indicator's current value.
     """
 
-    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="versions", verbose_name="报告")
+    report = models.ForeignKey(
+        AnnualReport, on_delete=models.CASCADE, related_name="versions", verbose_name="报告"
+    )
     number = models.PositiveIntegerField("版本号")
     blocks = models.JSONField("内容")
     note = models.CharField("修改说明", max_length=200, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="修改人"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="修改人",
     )
     created_at = models.DateTimeField("时间", auto_now_add=True)
 

@@ -33,7 +33,9 @@ def create_report(township, year: int, user) -> AnnualReport:
         raise Refused(f"{year}年度报告已存在，请在原报告上修改。")
     title, blocks = compose(township, year)
     with transaction.atomic():
-        report = save_record(AnnualReport(township=township, year=year, title=title), user, reason="根据台账生成初稿")
+        report = save_record(
+            AnnualReport(township=township, year=year, title=title), user, reason="根据台账生成初稿"
+        )
         _new_version(report, blocks, user, "根据台账生成初稿")
     return report
 
@@ -46,7 +48,9 @@ def regenerate(report: AnnualReport, user, expected_version: int | None = None) 
     return _save_text(report, blocks, user, expected_version, "根据最新台账重新生成")
 
 
-def edit_block(report: AnnualReport, block_id: str, text: str, user, expected_version: int | None = None) -> ReportVersion:
+def edit_block(
+    report: AnnualReport, block_id: str, text: str, user, expected_version: int | None = None
+) -> ReportVersion:
     """Save one paragraph's new prose. Figure tokens must name registered indicators."""
     _check_editable(report, user)
     text = (text or "").strip()
@@ -68,7 +72,9 @@ def edit_block(report: AnnualReport, block_id: str, text: str, user, expected_ve
     return _save_text(report, blocks, user, expected_version, f"修改第{position}段")
 
 
-def delete_block(report: AnnualReport, block_id: str, user, expected_version: int | None = None) -> ReportVersion:
+def delete_block(
+    report: AnnualReport, block_id: str, user, expected_version: int | None = None
+) -> ReportVersion:
     _check_editable(report, user)
     blocks = [b for b in report.current.blocks if b["id"] != block_id]
     if len(blocks) == len(report.current.blocks):
@@ -114,7 +120,9 @@ def _save_text(report, blocks, user, expected_version, note) -> ReportVersion:
 def _new_version(report, blocks, user, note) -> ReportVersion:
     last = report.versions.order_by("-number").values_list("number", flat=True).first() or 0
     user = user if getattr(user, "is_authenticated", False) else None
-    return ReportVersion.objects.create(report=report, number=last + 1, blocks=blocks, note=note[:200], created_by=user)
+    return ReportVersion.objects.create(
+        report=report, number=last + 1, blocks=blocks, note=note[:200], created_by=user
+    )
 
 
 # --- figures and rendering ---------------------------------------------------------
@@ -134,11 +142,13 @@ def plain_text(text: str, values: dict) -> str:
 def export_blocks(blocks) -> list[dict]:
     """What goes into .docx/PDF/HTML: no notices, and no heading left without content under it."""
     kept = [b for b in blocks if b["kind"] != "notice"]
-    return [b for i, b in enumerate(kept) if b["kind"] != "heading" or b["level"] == 1 or _has_content(kept, i)]
+    return [
+        b for i, b in enumerate(kept) if b["kind"] != "heading" or b["level"] == 1 or _has_content(kept, i)
+    ]
 
 
 def _has_content(blocks, i) -> bool:
-    for block in blocks[i + 1:]:
+    for block in blocks[i + 1 :]:
         if block["kind"] == "heading" and block["level"] <= blocks[i]["level"]:
             return False
         if block["kind"] == "paragraph":
@@ -150,7 +160,8 @@ def to_document(report: AnnualReport, version: ReportVersion | None = None) -> D
     version = version or report.current
     values = values_for(report.township, report.year, version.blocks)
     blocks = [
-        Block("heading", plain_text(b["text"], values), level=b["level"]) if b["kind"] == "heading"
+        Block("heading", plain_text(b["text"], values), level=b["level"])
+        if b["kind"] == "heading"
         else Block("paragraph", plain_text(b["text"], values))
         for b in export_blocks(version.blocks)
     ]
@@ -166,18 +177,41 @@ def document_text(doc: Document) -> str:
     return "\n".join(item.text for item in lay_out(doc))
 
 
-def editor_rows(report: AnnualReport, version: ReportVersion, baseline: "Baseline | None" = None) -> list[dict]:
+def editor_rows(
+    report: AnnualReport, version: ReportVersion, baseline: "Baseline | None" = None
+) -> list[dict]:
     """Each block with its heading number (as exported) and HTML where each figure links to its records."""
     values = values_for(report.township, report.year, version.blocks)
     exported = export_blocks(version.blocks)
-    numbers = {b["id"]: prefix for b, prefix in zip(exported, (p for _, p in number_headings(
-        [Block("heading", "x", level=b["level"]) if b["kind"] == "heading" else Block("paragraph", "x") for b in exported]
-    )), strict=True)}
+    numbers = {
+        b["id"]: prefix
+        for b, prefix in zip(
+            exported,
+            (
+                p
+                for _, p in number_headings(
+                    [
+                        Block("heading", "x", level=b["level"])
+                        if b["kind"] == "heading"
+                        else Block("paragraph", "x")
+                        for b in exported
+                    ]
+                )
+            ),
+            strict=True,
+        )
+    }
     base = baseline.figures if baseline else {}
     rows = []
     for block in version.blocks:
-        rows.append({**block, "number": numbers.get(block["id"], ""), "exported": block["id"] in numbers or block["kind"] == "notice",
-                     "html": figure_html(block["text"], values, report.year, base)})
+        rows.append(
+            {
+                **block,
+                "number": numbers.get(block["id"], ""),
+                "exported": block["id"] in numbers or block["kind"] == "notice",
+                "html": figure_html(block["text"], values, report.year, base),
+            }
+        )
     return rows
 
 
@@ -188,10 +222,14 @@ def figure_html(text: str, values: dict, year: int, base: dict) -> str:
             return f'<span class="badge text-bg-danger">未知指标 {html.escape(code)}</span>'
         value = values.get(code)
         indicator = REGISTRY[code]
-        out = (f'<a class="fz-fig" data-code="{code}" href="/indicators/{code}/?year={year}" '
-               f'title="{html.escape(indicator.name)}（点击查看台账记录）">{format_value(value)}</a>')
+        out = (
+            f'<a class="fz-fig" data-code="{code}" href="/indicators/{code}/?year={year}" '
+            f'title="{html.escape(indicator.name)}（点击查看台账记录）">{format_value(value)}</a>'
+        )
         if code in base:
-            out += f'<span class="fz-yoy">{html.escape(change_text(value, base[code], indicator.unit))}</span>'
+            out += (
+                f'<span class="fz-yoy">{html.escape(change_text(value, base[code], indicator.unit))}</span>'
+            )
         return out
 
     return TOKEN.sub(link, html.escape(text))
@@ -212,6 +250,7 @@ def change_text(value, previous, unit: str) -> str:
 
 def diff_versions(old: ReportVersion, new: ReportVersion) -> list[tuple[str, str]]:
     """Line diff of two versions' texts (figure tokens shown as tokens): [(op, line)], op in ' +-'."""
+
     def lines(version):
         return [("【提示】" if b["kind"] == "notice" else "") + b["text"] for b in version.blocks]
 
@@ -275,12 +314,21 @@ def figures_from_parsed(parsed: dict) -> dict:
     return found
 
 
-def store_baseline(township, year: int, figures: dict, source: str, user, title: str = "", parsed=None) -> Baseline:
+def store_baseline(
+    township, year: int, figures: dict, source: str, user, title: str = "", parsed=None
+) -> Baseline:
     require_write(user, township, WRITE_ROLES)
     if not figures:
         raise Refused("未能从该报告中识别出可对应指标的数据，未保存。")
-    baseline = Baseline.objects.filter(township=township, year=year).first() or Baseline(township=township, year=year)
-    baseline.source, baseline.figures, baseline.source_title, baseline.parsed = source, figures, title[:200], parsed or {}
+    baseline = Baseline.objects.filter(township=township, year=year).first() or Baseline(
+        township=township, year=year
+    )
+    baseline.source, baseline.figures, baseline.source_title, baseline.parsed = (
+        source,
+        figures,
+        title[:200],
+        parsed or {},
+    )
     return save_record(baseline, user, reason=f"保存{year}年度指标基数（{baseline.get_source_display()}）")
 
 
@@ -288,14 +336,23 @@ def baseline_from_parsed(township, parsed: dict, user, year: int | None = None) 
     year = year or parsed.get("year")
     if not year:
         raise Refused("无法确定该报告的年度，请手工填写年度。")
-    return store_baseline(township, int(year), figures_from_parsed(parsed), Baseline.Source.IMPORTED, user,
-                          parsed.get("title") or "", parsed)
+    return store_baseline(
+        township,
+        int(year),
+        figures_from_parsed(parsed),
+        Baseline.Source.IMPORTED,
+        user,
+        parsed.get("title") or "",
+        parsed,
+    )
 
 
 def baseline_from_report(report: AnnualReport, user) -> Baseline:
     values = values_for(report.township, report.year, report.current.blocks)
     figures = {c: (float(v) if isinstance(v, Decimal) else v) for c, v in values.items() if v is not None}
-    return store_baseline(report.township, report.year, figures, Baseline.Source.GENERATED, user, report.title)
+    return store_baseline(
+        report.township, report.year, figures, Baseline.Source.GENERATED, user, report.title
+    )
 
 
 def baseline_for(report: AnnualReport) -> Baseline | None:

@@ -7,13 +7,28 @@ from fazhi.reports.models import AnnualReport, Baseline, ReportItem
 app_name = "reports"
 urlpatterns = [
     path("annualreport/new/", views.ReportCreate.as_view(), name="annualreport_create"),
-    *ledger_urls(AnnualReport, list_view=views.ReportList, detail_view=views.ReportDetail, transition_view=views.ReportTransition),
+    *ledger_urls(
+        AnnualReport,
+        list_view=views.ReportList,
+        detail_view=views.ReportDetail,
+        transition_view=views.ReportTransition,
+    ),
     path("annualreport/<int:pk>/edit/", views.ReportForm.as_view(), name="annualreport_update"),
-    path("annualreport/<int:pk>/act/<slug:action>/", views.ReportAction.as_view(), name="annualreport_action"),
-    path("annualreport/<int:pk>/block/<slug:block_id>/", views.BlockView.as_view(), name="annualreport_block"),
-    path("annualreport/<int:pk>/download/<slug:fmt>/", views.ReportDownload.as_view(), name="annualreport_download"),
+    path(
+        "annualreport/<int:pk>/act/<slug:action>/", views.ReportAction.as_view(), name="annualreport_action"
+    ),
+    path(
+        "annualreport/<int:pk>/block/<slug:block_id>/", views.BlockView.as_view(), name="annualreport_block"
+    ),
+    path(
+        "annualreport/<int:pk>/download/<slug:fmt>/",
+        views.ReportDownload.as_view(),
+        name="annualreport_download",
+    ),
     path("annualreport/<int:pk>/diff/", views.ReportDiff.as_view(), name="annualreport_diff"),
-    *ledger_urls(ReportItem, list_view=views.ItemList, detail_view=views.ItemDetail, form_view=views.ItemForm),
+    *ledger_urls(
+        ReportItem, list_view=views.ItemList, detail_view=views.ItemDetail, form_view=views.ItemForm
+    ),
     *ledger_urls(Baseline, list_view=views.BaselineList, detail_view=views.BaselineDetail),
     path("check/", views.CheckView.as_view(), name="check"),
     path("check/baseline/", views.CheckBaselineView.as_view(), name="check_baseline"),

@@ -36,8 +36,10 @@ def due_rows(report: AnnualReport, today=None):
     """The two statutory dates with how they were computed, the rule, and whether they are met/overdue."""
     today = today or timezone.localdate()
     rows = []
-    for rule, due, done_on in ((rules.SUBMIT, rules.submit_due(report.year), report.submitted_on),
-                               (rules.PUBLISH, rules.publish_due(report.year), report.published_on)):
+    for rule, due, done_on in (
+        (rules.SUBMIT, rules.submit_due(report.year), report.submitted_on),
+        (rules.PUBLISH, rules.publish_due(report.year), report.published_on),
+    ):
         state = deadlines.status(due.date, done=bool(done_on), today=today)
         if done_on and done_on > due.date:
             state = "late"
@@ -54,7 +56,12 @@ class ReportList(LedgerListView):
         field_column(AnnualReport, "title"),
         field_column(AnnualReport, "state"),
         Column("报送期限", lambda r: f"{rules.submit_due(r.year).date:%Y-%m-%d}"),
-        Column("逾期", lambda r: "、".join(f"{d['rule'].label.split('（')[0]}已逾期" for d in due_rows(r) if d["state"] == "overdue")),
+        Column(
+            "逾期",
+            lambda r: "、".join(
+                f"{d['rule'].label.split('（')[0]}已逾期" for d in due_rows(r) if d["state"] == "overdue"
+            ),
+        ),
         field_column(AnnualReport, "submitted_on"),
         field_column(AnnualReport, "published_on"),
     ]
@@ -102,8 +109,18 @@ class ReportDetail(LedgerDetailView):
     workflow = WORKFLOW
     template_name = "reports/report_detail.html"
     attachments = False
-    fields = ("year", "title", "state", "report_date", "secretary_signed_by", "secretary_signed_at",
-              "head_signed_by", "head_signed_at", "submitted_on", "published_on")
+    fields = (
+        "year",
+        "title",
+        "state",
+        "report_date",
+        "secretary_signed_by",
+        "secretary_signed_at",
+        "head_signed_by",
+        "head_signed_at",
+        "submitted_on",
+        "published_on",
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -139,13 +156,21 @@ def _block_form(report, rows, block_id):
     row = next((r for r in rows if r["id"] == block_id and r["kind"] != "notice"), None)
     if row is None:
         return None
-    return {"row": row, "form": BlockForm(initial={"text": row["text"]}), "version": report.version,
-            "legend": _legend(report, row["text"])}
+    return {
+        "row": row,
+        "form": BlockForm(initial={"text": row["text"]}),
+        "version": report.version,
+        "legend": _legend(report, row["text"]),
+    }
 
 
 def _legend(report, text):
     values = services.values_for(report.township, report.year, [{"text": text}])
-    return [(c, REGISTRY[c].name, values.get(c), REGISTRY[c].unit) for c in dict.fromkeys(tokens(text)) if c in REGISTRY]
+    return [
+        (c, REGISTRY[c].name, values.get(c), REGISTRY[c].unit)
+        for c in dict.fromkeys(tokens(text))
+        if c in REGISTRY
+    ]
 
 
 class ReportTransition(TransitionView):
@@ -209,8 +234,12 @@ class BlockView(TownshipMixin, View):
         context = {"object": report, "row": row, "editable": True, "error": error}
         if form is not None:
             # Keep the version the user's text was based on: a stale form stays stale until reloaded.
-            context["block_form"] = {"row": row, "form": form, "version": form.data.get("_version", ""),
-                                     "legend": _legend(report, form.data.get("text") or row["text"])}
+            context["block_form"] = {
+                "row": row,
+                "form": form,
+                "version": form.data.get("_version", ""),
+                "legend": _legend(report, form.data.get("text") or row["text"]),
+            }
         return render(self.request, self.template, context)
 
     def get(self, request, pk, block_id):
@@ -221,7 +250,11 @@ class BlockView(TownshipMixin, View):
             raise Http404("没有这一段")
         if not request.htmx:
             return HttpResponseRedirect(f"{report.get_absolute_url()}?edit={block_id}#blk-{block_id}")
-        return render(request, self.template, {"object": report, "row": block_form["row"], "block_form": block_form, "editable": True})
+        return render(
+            request,
+            self.template,
+            {"object": report, "row": block_form["row"], "block_form": block_form, "editable": True},
+        )
 
     def post(self, request, pk, block_id):
         report = self.report(pk)
@@ -234,7 +267,9 @@ class BlockView(TownshipMixin, View):
                 error = str(exc)
         elif form.is_valid():
             try:
-                services.edit_block(report, block_id, form.cleaned_data["text"], request.user, form.cleaned_data["_version"])
+                services.edit_block(
+                    report, block_id, form.cleaned_data["text"], request.user, form.cleaned_data["_version"]
+                )
             except Refused as exc:
                 error = str(exc)
         else:
@@ -284,7 +319,9 @@ class ReportDownload(TownshipMixin, View):
             messages.error(request, f"生成PDF失败：{exc}")
             return HttpResponseRedirect(report.get_absolute_url())
         response = HttpResponse(data, content_type=self.TYPES[fmt])
-        filename = f"{report.township.name}{report.year}年度法治政府建设情况报告（第{version.number}版）.{fmt}"
+        filename = (
+            f"{report.township.name}{report.year}年度法治政府建设情况报告（第{version.number}版）.{fmt}"
+        )
         response["Content-Disposition"] = content_disposition_header(True, filename)
         return response
 
@@ -303,8 +340,15 @@ class ReportDiff(TownshipMixin, TemplateView):
         if old_n not in versions or new_n not in versions:
             raise Http404("没有这个版本")
         old, new = versions[old_n], versions[new_n]
-        return super().get_context_data(title=f"{report}：第{old_n}版与第{new_n}版的差异", object=report, old=old, new=new,
-                                        lines=services.diff_versions(old, new), numbers=sorted(versions), **kwargs)
+        return super().get_context_data(
+            title=f"{report}：第{old_n}版与第{new_n}版的差异",
+            object=report,
+            old=old,
+            new=new,
+            lines=services.diff_versions(old, new),
+            numbers=sorted(versions),
+            **kwargs,
+        )
 
 
 # --- the register of problems and plans -----------------------------------------------
@@ -313,8 +357,13 @@ class ReportDiff(TownshipMixin, TemplateView):
 class ItemList(LedgerListView):
     model = ReportItem
     write_roles = ITEM_ROLES
-    columns = [field_column(ReportItem, "title"), field_column(ReportItem, "year"), field_column(ReportItem, "kind"),
-               field_column(ReportItem, "area"), field_column(ReportItem, "updated_at")]
+    columns = [
+        field_column(ReportItem, "title"),
+        field_column(ReportItem, "year"),
+        field_column(ReportItem, "kind"),
+        field_column(ReportItem, "area"),
+        field_column(ReportItem, "updated_at"),
+    ]
     search_fields = ("title", "text")
     filter_fields = ("kind", "area", "year")
     ordering = ("-year", "kind", "order", "id")
@@ -341,8 +390,13 @@ class ItemForm(LedgerFormView):
 class BaselineList(LedgerListView):
     model = Baseline
     write_roles = WRITE_ROLES
-    columns = [field_column(Baseline, "year"), field_column(Baseline, "source"), field_column(Baseline, "source_title"),
-               Column("指标数", lambda b: len(b.figures)), field_column(Baseline, "updated_at")]
+    columns = [
+        field_column(Baseline, "year"),
+        field_column(Baseline, "source"),
+        field_column(Baseline, "source_title"),
+        Column("指标数", lambda b: len(b.figures)),
+        field_column(Baseline, "updated_at"),
+    ]
     ordering = ("-year",)
     extra_actions = [("导入报告并检查", "/reports/check/")]
 
@@ -360,8 +414,10 @@ class BaselineDetail(LedgerDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = False  # figures come from a report, not typed
-        context["baseline_rows"] = [(c, REGISTRY[c].name if c in REGISTRY else c, v, REGISTRY[c].unit if c in REGISTRY else "")
-                                    for c, v in self.object.figures.items()]
+        context["baseline_rows"] = [
+            (c, REGISTRY[c].name if c in REGISTRY else c, v, REGISTRY[c].unit if c in REGISTRY else "")
+            for c, v in self.object.figures.items()
+        ]
         return context
 
 
@@ -400,15 +456,24 @@ class CheckView(TownshipMixin, TemplateView):
                     form.add_error("file", "无法读取该文件：文件可能已损坏、加密或不是有效的报告文档。")
         if result is not None:
             request.session[SESSION_KEY] = {"name": form.cleaned_data["file"].name, "result": result}
-        return self.render_to_response(self.get_context_data(
-            form=form, result=result, mapped=_mapped(result), baseline_form=BaselineForm(initial={"year": (result or {}).get("year")}),
-            can_store=can_write(request.user, request.township, WRITE_ROLES)))
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                result=result,
+                mapped=_mapped(result),
+                baseline_form=BaselineForm(initial={"year": (result or {}).get("year")}),
+                can_store=can_write(request.user, request.township, WRITE_ROLES),
+            )
+        )
 
 
 def _mapped(result):
     if not result:
         return []
-    return [(c, REGISTRY[c].name if c in REGISTRY else c, v) for c, v in services.figures_from_parsed(result).items()]
+    return [
+        (c, REGISTRY[c].name if c in REGISTRY else c, v)
+        for c, v in services.figures_from_parsed(result).items()
+    ]
 
 
 class CheckBaselineView(TownshipMixin, View):
@@ -427,9 +492,13 @@ class CheckBaselineView(TownshipMixin, View):
             messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
             return HttpResponseRedirect(reverse("reports:check"))
         try:
-            baseline = services.baseline_from_parsed(request.township, last["result"], request.user, form.cleaned_data["year"])
+            baseline = services.baseline_from_parsed(
+                request.township, last["result"], request.user, form.cleaned_data["year"]
+            )
         except Refused as exc:
             messages.error(request, f"未保存：{exc}")
             return HttpResponseRedirect(reverse("reports:check"))
-        messages.success(request, f"已将《{last['name']}》中的{len(baseline.figures)}项数据保存为{baseline.year}年度基数。")
+        messages.success(
+            request, f"已将《{last['name']}》中的{len(baseline.figures)}项数据保存为{baseline.year}年度基数。"
+        )
         return HttpResponseRedirect(baseline.get_absolute_url())

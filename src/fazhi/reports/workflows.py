@@ -10,7 +10,11 @@ S = AnnualReport.State
 
 
 def both_signed(report, data):
-    missing = [who for who, at in (("党委书记", report.secretary_signed_at), ("镇长", report.head_signed_at)) if not at]
+    missing = [
+        who
+        for who, at in (("党委书记", report.secretary_signed_at), ("镇长", report.head_signed_at))
+        if not at
+    ]
     if missing:
         return f"尚缺{'、'.join(missing)}签批，不能签发。"
     return None
@@ -42,11 +46,31 @@ WORKFLOW = Workflow(
     states=dict(S.choices),
     transitions=[
         Transition("discuss", "提交讨论", [S.DRAFT], S.DISCUSSION, roles=[Role.OFFICE], guards=[has_text]),
-        Transition("revise", "退回修改", [S.DISCUSSION], S.DRAFT, roles=[Role.SECRETARY, Role.HEAD], effect=_clear_signatures,
-                   style="outline-secondary", needs_note=True),
-        Transition("sign", "签发", [S.DISCUSSION], S.SIGNED, roles=[Role.SECRETARY, Role.HEAD], guards=[both_signed], effect=_signed),
-        Transition("submit", "报送县委县政府", [S.SIGNED], S.SUBMITTED, roles=[Role.OFFICE], effect=_submitted),
-        Transition("publish", "向社会公开", [S.SUBMITTED], S.PUBLISHED, roles=[Role.OFFICE], effect=_published),
+        Transition(
+            "revise",
+            "退回修改",
+            [S.DISCUSSION],
+            S.DRAFT,
+            roles=[Role.SECRETARY, Role.HEAD],
+            effect=_clear_signatures,
+            style="outline-secondary",
+            needs_note=True,
+        ),
+        Transition(
+            "sign",
+            "签发",
+            [S.DISCUSSION],
+            S.SIGNED,
+            roles=[Role.SECRETARY, Role.HEAD],
+            guards=[both_signed],
+            effect=_signed,
+        ),
+        Transition(
+            "submit", "报送县委县政府", [S.SIGNED], S.SUBMITTED, roles=[Role.OFFICE], effect=_submitted
+        ),
+        Transition(
+            "publish", "向社会公开", [S.SUBMITTED], S.PUBLISHED, roles=[Role.OFFICE], effect=_published
+        ),
     ],
 )
 

@@ -9,9 +9,24 @@ class ReviewSerializer(LedgerSerializer):
     class Meta(LedgerSerializer.Meta):
         model = LegalityReview
         fields = (
-            "id", "township", "village", "kind", "state", "subject_title", "submitted_by", "requested_on", "due_on",
-            "advisor", "necessity", "legality", "standardisation", "operability", "changes", "conclusion",
-            "concluded_on", "version",
+            "id",
+            "township",
+            "village",
+            "kind",
+            "state",
+            "subject_title",
+            "submitted_by",
+            "requested_on",
+            "due_on",
+            "advisor",
+            "necessity",
+            "legality",
+            "standardisation",
+            "operability",
+            "changes",
+            "conclusion",
+            "concluded_on",
+            "version",
         )
         read_only_fields = ("state", "due_on", "concluded_on")
 

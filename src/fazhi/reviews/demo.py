@@ -35,11 +35,19 @@ def build(ctx):
     start = dt.date(2025, 1, 10)
     span = (ctx.today - start).days
     for i, (title, office, conclusion) in enumerate(MATTERS):
-        requested = ctx.today - dt.timedelta(days=rng.randint(1, 4)) if conclusion is None else (
-            start + dt.timedelta(days=span * i // len(MATTERS) + rng.randint(0, 20)))
+        requested = (
+            ctx.today - dt.timedelta(days=rng.randint(1, 4))
+            if conclusion is None
+            else (start + dt.timedelta(days=span * i // len(MATTERS) + rng.randint(0, 20)))
+        )
         review = LegalityReview(
-            township=ctx.township, village=villages.get(office), kind=LegalityReview.Kind.OTHER, subject_title=title,
-            submitted_by=office, requested_on=requested, summary=f"{office}送审：{title}",
+            township=ctx.township,
+            village=villages.get(office),
+            kind=LegalityReview.Kind.OTHER,
+            subject_title=title,
+            submitted_by=office,
+            requested_on=requested,
+            summary=f"{office}送审：{title}",
         )
         review.due_on = review.compute_due().date
         save_record(review, judicial, reason="送审")
@@ -52,8 +60,18 @@ def build(ctx):
     for other in ctx.other_townships:
         user = None
         for i in range(rng.randint(2, 5)):
-            review = LegalityReview(township=other, kind=LegalityReview.Kind.OTHER, subject_title=f"{other.name}招商引资协议（{i + 1}）",
-                                    submitted_by="党政办", requested_on=dt.date(2025, 3 + i, 10))
+            review = LegalityReview(
+                township=other,
+                kind=LegalityReview.Kind.OTHER,
+                subject_title=f"{other.name}招商引资协议（{i + 1}）",
+                submitted_by="党政办",
+                requested_on=dt.date(2025, 3 + i, 10),
+            )
             review.due_on = review.compute_due().date
             save_record(review, user, reason="送审")
-            complete_review(review, user, conclusion=C.LAWFUL, on=review.requested_on + dt.timedelta(days=rng.randint(4, 12)))
+            complete_review(
+                review,
+                user,
+                conclusion=C.LAWFUL,
+                on=review.requested_on + dt.timedelta(days=rng.randint(4, 12)),
+            )

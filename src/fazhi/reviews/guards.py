@@ -18,4 +18,6 @@ def review_required(message: str):
 # Decisions and normative documents: not to deliberation without a passing review.
 review_passed = review_required(DELIBERATION_REFUSAL)
 # Contracts: not signed without one (宁波市法治乡村建设促进条例第十三条).
-review_passed_before_signing = review_required("未经合法性审查或审查结论为不合法，不得签订合同（宁波市法治乡村建设促进条例第十三条）")
+review_passed_before_signing = review_required(
+    "未经合法性审查或审查结论为不合法，不得签订合同（宁波市法治乡村建设促进条例第十三条）"
+)

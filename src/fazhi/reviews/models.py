@@ -34,7 +34,9 @@ class LegalityReview(Ledger):
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.REQUESTED)
     kind = models.CharField("审查类别", max_length=12, choices=Kind.choices, default=Kind.OTHER)
     # The record under review; empty for matters that have no ledger of their own (招商引资, 信访答复…).
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True, editable=False)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, editable=False
+    )
     object_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     subject = GenericForeignKey("content_type", "object_id")
     subject_title = models.CharField("送审事项", max_length=200)
@@ -43,10 +45,20 @@ class LegalityReview(Ledger):
     requested_on = models.DateField("送审日期", db_index=True)
     due_on = models.DateField("审查期限", editable=False)
     advisor = models.ForeignKey(
-        "org.LegalAdvisor", on_delete=models.PROTECT, null=True, blank=True, related_name="reviews", verbose_name="法律顾问"
+        "org.LegalAdvisor",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviews",
+        verbose_name="法律顾问",
     )
     reviewer = models.ForeignKey(
-        "org.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="审查人(司法所)"
+        "org.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="审查人(司法所)",
     )
     necessity = models.TextField("必要性意见", blank=True)
     legality = models.TextField("合法性意见", blank=True, help_text="权限、程序、内容是否合法（第二十七条）")

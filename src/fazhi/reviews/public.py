@@ -15,8 +15,12 @@ RATE_LIMIT = (5, 600)  # at most 5 comments per address in 10 minutes
 class CommentForm(forms.Form):
     name = forms.CharField(label="姓名（选填）", max_length=30, required=False)
     contact = forms.CharField(label="联系方式（选填，不公开）", max_length=40, required=False)
-    content = forms.CharField(label="意见内容", max_length=2000, widget=forms.Textarea(attrs={"rows": 5}),
-                              error_messages={"required": "请填写意见内容。", "max_length": "意见内容不能超过2000字。"})
+    content = forms.CharField(
+        label="意见内容",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "请填写意见内容。", "max_length": "意见内容不能超过2000字。"},
+    )
 
 
 def handle_comment(request, subject, title: str) -> CommentForm:
@@ -30,8 +34,12 @@ def handle_comment(request, subject, title: str) -> CommentForm:
         form.add_error(None, "提交过于频繁，请稍后再试。")
         return form
     comment = PublicComment(
-        township=subject.township, content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk,
-        subject_title=title[:200], ip=client_ip(request) if client_ip(request) != "unknown" else None, **form.cleaned_data,
+        township=subject.township,
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+        subject_title=title[:200],
+        ip=client_ip(request) if client_ip(request) != "unknown" else None,
+        **form.cleaned_data,
     )
     save_record(comment, None, reason="公众在线提交意见")
     messages.success(request, "您的意见已提交，感谢参与。我们将认真研究并在意见采纳情况说明中反馈。")
@@ -39,4 +47,6 @@ def handle_comment(request, subject, title: str) -> CommentForm:
 
 
 def comments_of(subject):
-    return PublicComment.objects.filter(content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk)
+    return PublicComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
+    )

@@ -10,7 +10,9 @@ from fazhi.reviews.models import LegalityReview
 
 
 def reviews_of(subject):
-    return LegalityReview.objects.filter(content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk)
+    return LegalityReview.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
+    )
 
 
 def advisor_for(township, village=None, on=None):
@@ -23,7 +25,9 @@ def advisor_for(township, village=None, on=None):
     return advisors.filter(serves_township=True).order_by("id").first()
 
 
-def request_review(subject, *, kind, title, user, requested_on=None, submitted_by="", summary="") -> LegalityReview:
+def request_review(
+    subject, *, kind, title, user, requested_on=None, submitted_by="", summary=""
+) -> LegalityReview:
     """Send `subject` (any ledger record) for legality review; returns the open review if one exists.
 
     The due date follows the kind's Rule. A village matter goes straight to that village's advisor;
@@ -81,7 +85,9 @@ def with_passing_review(queryset):
         .order_by("-concluded_on", "-id")
         .values("conclusion")[:1]
     )
-    return queryset.annotate(latest_conclusion=Subquery(latest)).filter(latest_conclusion__in=LegalityReview.PASSING)
+    return queryset.annotate(latest_conclusion=Subquery(latest)).filter(
+        latest_conclusion__in=LegalityReview.PASSING
+    )
 
 
 DEFAULT_OPINIONS = {
@@ -92,13 +98,20 @@ DEFAULT_OPINIONS = {
 }
 
 
-def complete_review(review, user, *, conclusion, on=None, advisor=None, changes="", **opinions) -> LegalityReview:
+def complete_review(
+    review, user, *, conclusion, on=None, advisor=None, changes="", **opinions
+) -> LegalityReview:
     """Assign (if needed), record the opinion and conclude through the workflow, as the judicial office
     would on the pages. Used by the demo data and by other ledgers' tests."""
     from fazhi.reviews.workflows import workflow
 
     on = on or review.requested_on
-    review.advisor = advisor or review.advisor or advisor_for(review.township, review.village, on) or advisor_for(review.township, on=on)
+    review.advisor = (
+        advisor
+        or review.advisor
+        or advisor_for(review.township, review.village, on)
+        or advisor_for(review.township, on=on)
+    )
     if review.state == LegalityReview.State.REQUESTED:
         workflow.apply(review, "assign", user)
     for field, text in {**DEFAULT_OPINIONS, **opinions}.items():

@@ -11,8 +11,17 @@ class ReviewAttach(views.AdvisorScope, AttachmentUploadView):
 app_name = "reviews"
 urlpatterns = [
     *ledger_urls(
-        LegalityReview, list_view=views.ReviewList, detail_view=views.ReviewDetail, form_view=views.ReviewForm,
-        transition_view=views.ReviewTransition, upload_view=ReviewAttach,
+        LegalityReview,
+        list_view=views.ReviewList,
+        detail_view=views.ReviewDetail,
+        form_view=views.ReviewForm,
+        transition_view=views.ReviewTransition,
+        upload_view=ReviewAttach,
     ),
-    *ledger_urls(PublicComment, list_view=views.CommentList, detail_view=views.CommentDetail, form_view=views.CommentEdit),
+    *ledger_urls(
+        PublicComment,
+        list_view=views.CommentList,
+        detail_view=views.CommentDetail,
+        form_view=views.CommentEdit,
+    ),
 ]

@@ -90,14 +90,29 @@ class ReviewDetail(AdvisorScope, LedgerDetailView):
     workflow = workflow
     related_template = "reviews/_review.html"
     fields = (
-        "kind", "subject_title", "submitted_by", "summary", "requested_on", "due_on", "advisor", "reviewer",
-        "necessity", "legality", "standardisation", "operability", "changes", "conclusion", "concluded_on",
+        "kind",
+        "subject_title",
+        "submitted_by",
+        "summary",
+        "requested_on",
+        "due_on",
+        "advisor",
+        "reviewer",
+        "necessity",
+        "legality",
+        "standardisation",
+        "operability",
+        "changes",
+        "conclusion",
+        "concluded_on",
     )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         review = self.object
-        context.update(due=review.compute_due(), rule=review.rule, subject=review.subject if review.object_id else None)
+        context.update(
+            due=review.compute_due(), rule=review.rule, subject=review.subject if review.object_id else None
+        )
         return context
 
 
@@ -105,8 +120,20 @@ class ReviewForm(AdvisorScope, LedgerFormView):
     model = LegalityReview
     write_roles = WRITE_ROLES
     fields = (
-        "kind", "subject_title", "submitted_by", "summary", "requested_on", "village", "advisor", "reviewer",
-        "necessity", "legality", "standardisation", "operability", "changes", "conclusion",
+        "kind",
+        "subject_title",
+        "submitted_by",
+        "summary",
+        "requested_on",
+        "village",
+        "advisor",
+        "reviewer",
+        "necessity",
+        "legality",
+        "standardisation",
+        "operability",
+        "changes",
+        "conclusion",
     )
 
     def before_save(self, record, form):
@@ -129,7 +156,9 @@ class UserTransitionView(TransitionView):
     def post(self, request, pk, name):
         record = get_object_or_404(self.scoped(), pk=pk)
         try:
-            self.workflow.apply(record, name, request.user, data={**request.POST.dict(), "user": request.user})
+            self.workflow.apply(
+                record, name, request.user, data={**request.POST.dict(), "user": request.user}
+            )
         except Refused as exc:
             messages.error(request, f"操作未执行：{exc}")
         else:

@@ -10,7 +10,11 @@ C = LegalityReview.Conclusion
 
 
 def has_advisor(record, data):
-    return None if record.advisor_id else "请先在“修改”中指定承办的法律顾问（重大行政决策程序暂行条例第二十八条）。"
+    return (
+        None
+        if record.advisor_id
+        else "请先在“修改”中指定承办的法律顾问（重大行政决策程序暂行条例第二十八条）。"
+    )
 
 
 def has_opinion(record, data):
@@ -32,7 +36,22 @@ workflow = Workflow(
     states=dict(S.choices),
     transitions=[
         Transition("assign", "分派法律顾问", [S.REQUESTED], S.ASSIGNED, guards=[has_advisor]),
-        Transition("conclude", "出具审查意见", [S.ASSIGNED], S.CONCLUDED, guards=[has_opinion], effect=stamp_concluded, style="success"),
-        Transition("withdraw", "撤回", [S.REQUESTED, S.ASSIGNED], S.WITHDRAWN, style="outline-danger", needs_note=True),
+        Transition(
+            "conclude",
+            "出具审查意见",
+            [S.ASSIGNED],
+            S.CONCLUDED,
+            guards=[has_opinion],
+            effect=stamp_concluded,
+            style="success",
+        ),
+        Transition(
+            "withdraw",
+            "撤回",
+            [S.REQUESTED, S.ASSIGNED],
+            S.WITHDRAWN,
+            style="outline-danger",
+            needs_note=True,
+        ),
     ],
 )

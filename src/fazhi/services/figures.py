@@ -20,50 +20,199 @@ svc = {"section": "services"}
 acc = {"section": "accountability"}
 P = ServicePoint.Kind
 
-total("advisors.services", "法律顾问提供法律服务", "件次", AdvisorWork, "quantity", date_field="date",
-      sentence="法律顾问全年提供各类法律服务{value}件次", dashboard=True, **svc)
+total(
+    "advisors.services",
+    "法律顾问提供法律服务",
+    "件次",
+    AdvisorWork,
+    "quantity",
+    date_field="date",
+    sentence="法律顾问全年提供各类法律服务{value}件次",
+    dashboard=True,
+    **svc,
+)
 for kind in AdvisorWork.Kind:
-    total(f"advisors.by_kind.{kind.value}", f"法律顾问{kind.label}", "件次", AdvisorWork, "quantity", date_field="date",
-          filter=Q(kind=kind), sentence=f"{kind.label}{{value}}件次", **svc)
+    total(
+        f"advisors.by_kind.{kind.value}",
+        f"法律顾问{kind.label}",
+        "件次",
+        AdvisorWork,
+        "quantity",
+        date_field="date",
+        filter=Q(kind=kind),
+        sentence=f"{kind.label}{{value}}件次",
+        **svc,
+    )
 count("village_rules.total", "村规民约", "件", VillageRule, sentence="修订完善村规民约{value}件", **svc)
-count("village_rules.filed", "已备案村规民约", "件", VillageRule, filter=~Q(state=VillageRule.State.ADOPTED),
-      sentence="报镇备案村规民约{value}件", **svc)
+count(
+    "village_rules.filed",
+    "已备案村规民约",
+    "件",
+    VillageRule,
+    filter=~Q(state=VillageRule.State.ADOPTED),
+    sentence="报镇备案村规民约{value}件",
+    **svc,
+)
 
-count("legal_aid.consultations", "法律援助咨询", "件", LegalAidConsultation, date_field="date",
-      sentence="全年解答群众法律援助咨询{value}件", dashboard=True, **svc)
-count("legal_aid.referred", "转法律援助机构受理", "件", LegalAidConsultation, date_field="date", filter=Q(referred=True), **svc)
-count("services.legal_points", "公共法律服务站(室)", "个", ServicePoint, filter=Q(kind__in=[P.LEGAL_STATION, P.LEGAL_ROOM]),
-      sentence="建成公共法律服务工作站(室){value}个", **svc)
-count("services.service_rooms", "便民服务中心(室)", "个", ServicePoint, filter=Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]),
-      **svc)
-count("services.demonstration_points", "示范便民服务中心(室)", "个", ServicePoint,
-      filter=Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]) & ~Q(demonstration=""),
-      sentence="成功创建示范便民服务中心(室){value}个", **svc)
-total("services.proxy_staff", "帮代办队伍人数", "人", ServicePoint, "proxy_team", sentence="帮代办队伍{value}人", **svc)
-count("services.items", "便民服务事项", "项", ServiceItem, filter=Q(active=True),
-      sentence="进驻镇便民服务中心受理的各类事项共计{value}个", dashboard=True, **svc)
-count("services.online_items", "网上可办事项", "项", ServiceItem, filter=Q(active=True, online=True),
-      sentence="其中网上可办{value}项", **svc)
-rate("services.online_rate", "便民服务事项网上可办率", "services.online_items", "services.items",
-     sentence="网上可办率{value}%", **svc)
+count(
+    "legal_aid.consultations",
+    "法律援助咨询",
+    "件",
+    LegalAidConsultation,
+    date_field="date",
+    sentence="全年解答群众法律援助咨询{value}件",
+    dashboard=True,
+    **svc,
+)
+count(
+    "legal_aid.referred",
+    "转法律援助机构受理",
+    "件",
+    LegalAidConsultation,
+    date_field="date",
+    filter=Q(referred=True),
+    **svc,
+)
+count(
+    "services.legal_points",
+    "公共法律服务站(室)",
+    "个",
+    ServicePoint,
+    filter=Q(kind__in=[P.LEGAL_STATION, P.LEGAL_ROOM]),
+    sentence="建成公共法律服务工作站(室){value}个",
+    **svc,
+)
+count(
+    "services.service_rooms",
+    "便民服务中心(室)",
+    "个",
+    ServicePoint,
+    filter=Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]),
+    **svc,
+)
+count(
+    "services.demonstration_points",
+    "示范便民服务中心(室)",
+    "个",
+    ServicePoint,
+    filter=Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]) & ~Q(demonstration=""),
+    sentence="成功创建示范便民服务中心(室){value}个",
+    **svc,
+)
+total(
+    "services.proxy_staff",
+    "帮代办队伍人数",
+    "人",
+    ServicePoint,
+    "proxy_team",
+    sentence="帮代办队伍{value}人",
+    **svc,
+)
+count(
+    "services.items",
+    "便民服务事项",
+    "项",
+    ServiceItem,
+    filter=Q(active=True),
+    sentence="进驻镇便民服务中心受理的各类事项共计{value}个",
+    dashboard=True,
+    **svc,
+)
+count(
+    "services.online_items",
+    "网上可办事项",
+    "项",
+    ServiceItem,
+    filter=Q(active=True, online=True),
+    sentence="其中网上可办{value}项",
+    **svc,
+)
+rate(
+    "services.online_rate",
+    "便民服务事项网上可办率",
+    "services.online_items",
+    "services.items",
+    sentence="网上可办率{value}%",
+    **svc,
+)
 
-count("disclosure.items", "主动公开信息", "条", DisclosureItem, date_field="published_on",
-      sentence="主动公开信息{value}条", dashboard=True, **svc)
-count("disclosure.township_items", "乡镇重点领域公开信息", "条", DisclosureItem, date_field="published_on",
-      filter=Q(category__in=DisclosureItem.TOWNSHIP_CATEGORIES), sentence="其中重点领域信息{value}条", **svc)
-count("disclosure.requests", "依申请公开", "件", DisclosureRequest, date_field="received_on",
-      sentence="受理依申请公开{value}件", **svc)
-count("disclosure.requests_replied", "依申请公开已答复", "件", DisclosureRequest, date_field="received_on",
-      filter=Q(state=DisclosureRequest.State.REPLIED), **svc)
-count("disclosure.requests_on_time", "依申请公开按期答复", "件", DisclosureRequest, date_field="received_on",
-      filter=Q(state=DisclosureRequest.State.REPLIED, replied_on__lte=F("due_on")), **svc)
-rate("disclosure.requests_on_time_rate", "依申请公开按期答复率", "disclosure.requests_on_time", "disclosure.requests_replied",
-     sentence="按期答复率{value}%", dashboard=True, **svc)
+count(
+    "disclosure.items",
+    "主动公开信息",
+    "条",
+    DisclosureItem,
+    date_field="published_on",
+    sentence="主动公开信息{value}条",
+    dashboard=True,
+    **svc,
+)
+count(
+    "disclosure.township_items",
+    "乡镇重点领域公开信息",
+    "条",
+    DisclosureItem,
+    date_field="published_on",
+    filter=Q(category__in=DisclosureItem.TOWNSHIP_CATEGORIES),
+    sentence="其中重点领域信息{value}条",
+    **svc,
+)
+count(
+    "disclosure.requests",
+    "依申请公开",
+    "件",
+    DisclosureRequest,
+    date_field="received_on",
+    sentence="受理依申请公开{value}件",
+    **svc,
+)
+count(
+    "disclosure.requests_replied",
+    "依申请公开已答复",
+    "件",
+    DisclosureRequest,
+    date_field="received_on",
+    filter=Q(state=DisclosureRequest.State.REPLIED),
+    **svc,
+)
+count(
+    "disclosure.requests_on_time",
+    "依申请公开按期答复",
+    "件",
+    DisclosureRequest,
+    date_field="received_on",
+    filter=Q(state=DisclosureRequest.State.REPLIED, replied_on__lte=F("due_on")),
+    **svc,
+)
+rate(
+    "disclosure.requests_on_time_rate",
+    "依申请公开按期答复率",
+    "disclosure.requests_on_time",
+    "disclosure.requests_replied",
+    sentence="按期答复率{value}%",
+    dashboard=True,
+    **svc,
+)
 
-count("duties.records", "第一责任人履职记录", "次", DutyRecord, date_field="date",
-      sentence="党政主要负责人亲自部署、亲自过问、亲自协调、亲自督办法治建设重要工作{value}次", dashboard=True, **acc)
-count("duties.meetings", "主持法治建设专题会议", "次", DutyRecord, date_field="date", filter=Q(kind=DutyRecord.Kind.MEETING),
-      sentence="主持召开法治建设专题会议{value}次", **acc)
+count(
+    "duties.records",
+    "第一责任人履职记录",
+    "次",
+    DutyRecord,
+    date_field="date",
+    sentence="党政主要负责人亲自部署、亲自过问、亲自协调、亲自督办法治建设重要工作{value}次",
+    dashboard=True,
+    **acc,
+)
+count(
+    "duties.meetings",
+    "主持法治建设专题会议",
+    "次",
+    DutyRecord,
+    date_field="date",
+    filter=Q(kind=DutyRecord.Kind.MEETING),
+    sentence="主持召开法治建设专题会议{value}次",
+    **acc,
+)
 
 
 def _law_reports(scope: Scope):
@@ -72,5 +221,13 @@ def _law_reports(scope: Scope):
     return queryset.filter(year=scope.year) if scope.year else queryset
 
 
-count("duties.law_reports", "述法", "人次", LawReport, queryset=_law_reports, sentence="领导干部年终述法{value}人次", **acc)
+count(
+    "duties.law_reports",
+    "述法",
+    "人次",
+    LawReport,
+    queryset=_law_reports,
+    sentence="领导干部年终述法{value}人次",
+    **acc,
+)
 count("measures.total", "其他举措", "项", Measure, date_field="date", **acc)

@@ -22,7 +22,9 @@ class AdvisorWork(Ledger):
         LITIGATION = "litigation", "代理诉讼/复议"
         OTHER = "other", "其他"
 
-    advisor = models.ForeignKey("org.LegalAdvisor", on_delete=models.PROTECT, related_name="work", verbose_name="法律顾问")
+    advisor = models.ForeignKey(
+        "org.LegalAdvisor", on_delete=models.PROTECT, related_name="work", verbose_name="法律顾问"
+    )
     date = models.DateField("日期", db_index=True)
     kind = models.CharField("服务类型", max_length=14, choices=Kind.choices, default=Kind.CONSULTATION)
     quantity = models.PositiveIntegerField("件/次", default=1)
@@ -46,7 +48,9 @@ class AdvisorAssessment(Ledger):
         BASIC = "basic", "基本称职"
         POOR = "poor", "不称职"
 
-    advisor = models.ForeignKey("org.LegalAdvisor", on_delete=models.PROTECT, related_name="assessments", verbose_name="法律顾问")
+    advisor = models.ForeignKey(
+        "org.LegalAdvisor", on_delete=models.PROTECT, related_name="assessments", verbose_name="法律顾问"
+    )
     year = models.PositiveIntegerField("考核年度", db_index=True)
     score = models.DecimalField("考核得分", max_digits=5, decimal_places=1)
     grade = models.CharField("考核等次", max_length=10, choices=Grade.choices, default=Grade.GOOD)
@@ -55,8 +59,13 @@ class AdvisorAssessment(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "法律顾问年度考核"
         ordering = ["-year", "advisor"]
-        constraints = [models.UniqueConstraint(fields=["advisor", "year"], name="advisor_assessed_once_a_year",
-                                               violation_error_message="该法律顾问本年度已有考核记录。")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["advisor", "year"],
+                name="advisor_assessed_once_a_year",
+                violation_error_message="该法律顾问本年度已有考核记录。",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.advisor.name}"
@@ -75,7 +84,9 @@ class VillageRule(Ledger):
     adopted_on = models.DateField("村民会议通过日期", db_index=True)
     filed_on = models.DateField("报乡镇备案日期", null=True, blank=True)
     reviewed_on = models.DateField("审查日期", null=True, blank=True)
-    reviewer = models.ForeignKey("org.LegalAdvisor", on_delete=models.SET_NULL, null=True, blank=True, verbose_name="审查法律顾问")
+    reviewer = models.ForeignKey(
+        "org.LegalAdvisor", on_delete=models.SET_NULL, null=True, blank=True, verbose_name="审查法律顾问"
+    )
     opinion = models.TextField("审查意见", blank=True)
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.ADOPTED)
 
@@ -103,7 +114,9 @@ class ServicePoint(Ledger):
     kind = models.CharField("类别", max_length=16, choices=Kind.choices)
     staff = models.PositiveIntegerField("工作人员", default=0)
     proxy_team = models.PositiveIntegerField("帮代办队伍人数", default=0)
-    demonstration = models.CharField("示范创建", max_length=30, blank=True, help_text="如：市级示范便民服务中心")
+    demonstration = models.CharField(
+        "示范创建", max_length=30, blank=True, help_text="如：市级示范便民服务中心"
+    )
     opened_on = models.DateField("建成日期", null=True, blank=True)
     hours = models.CharField("服务时间", max_length=60, blank=True)
 
@@ -198,15 +211,25 @@ class DisclosureItem(Ledger):
         OTHER = "other", "其他"
 
     # The art. 21 categories, in the statute's order (shown as "乡(镇)重点公开" on the public page).
-    TOWNSHIP_CATEGORIES = ("rural_policy", "irrigation", "land_transfer", "homestead", "expropriation", "housing",
-                           "fundraising", "relief")
+    TOWNSHIP_CATEGORIES = (
+        "rural_policy",
+        "irrigation",
+        "land_transfer",
+        "homestead",
+        "expropriation",
+        "housing",
+        "fundraising",
+        "relief",
+    )
 
     title = models.CharField("标题", max_length=160)
     published_on = models.DateField("公开日期", db_index=True)
     channel = models.CharField("公开渠道", max_length=14, choices=Channel.choices, default=Channel.WEBSITE)
     category = models.CharField("公开类别", max_length=14, choices=Category.choices, default=Category.OTHER)
     # A CharField with the URL validator: forms.URLField warns about its default scheme changing in Django 6.
-    url = models.CharField("网址", max_length=200, blank=True, validators=[URLValidator(schemes=["http", "https"])])
+    url = models.CharField(
+        "网址", max_length=200, blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
     content = models.TextField("内容摘要", blank=True)
 
     class Meta:
@@ -279,7 +302,9 @@ class DutyRecord(Ledger):
         MEETING = "meeting", "主持专题会议"
         INSTRUCTION = "instruction", "作出批示"
 
-    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="duty_records", verbose_name="责任人")
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.PROTECT, related_name="duty_records", verbose_name="责任人"
+    )
     date = models.DateField("日期", db_index=True)
     kind = models.CharField("履职方式", max_length=12, choices=Kind.choices, default=Kind.DEPLOY)
     subject = models.CharField("事项", max_length=160)
@@ -302,7 +327,9 @@ class LawReport(Ledger):
         FAIR = "fair", "一般"
         POOR = "poor", "差"
 
-    person = models.ForeignKey("org.Person", on_delete=models.PROTECT, related_name="law_reports", verbose_name="述法人")
+    person = models.ForeignKey(
+        "org.Person", on_delete=models.PROTECT, related_name="law_reports", verbose_name="述法人"
+    )
     year = models.PositiveIntegerField("年度", db_index=True)
     date = models.DateField("述法日期")
     content = models.TextField("述法内容", help_text="个人学法守法、重大事项依法决策、推进法治建设情况")
@@ -311,8 +338,13 @@ class LawReport(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "述法"
         ordering = ["-year", "person"]
-        constraints = [models.UniqueConstraint(fields=["person", "year"], name="law_report_once_a_year",
-                                               violation_error_message="该人员本年度已有述法记录。")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year"],
+                name="law_report_once_a_year",
+                violation_error_message="该人员本年度已有述法记录。",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.person.name}述法"

@@ -80,7 +80,10 @@ class WorkForm(AdvisorOwnMixin, LedgerFormView):
         return form
 
     def before_save(self, record, form):
-        if is_advisor_only(self.request.user, record.township) and record.advisor.user_id != self.request.user.id:
+        if (
+            is_advisor_only(self.request.user, record.township)
+            and record.advisor.user_id != self.request.user.id
+        ):
             raise ValidationError("法律顾问只能登记本人的工作记录。")
         super().before_save(record, form)
 
@@ -91,8 +94,12 @@ A = m.AdvisorAssessment
 class AssessmentList(LedgerListView):
     model = A
     write_roles = OFFICE
-    columns = [field_column(A, "advisor.name", label="法律顾问"), field_column(A, "year"), field_column(A, "score"),
-               field_column(A, "grade")]
+    columns = [
+        field_column(A, "advisor.name", label="法律顾问"),
+        field_column(A, "year"),
+        field_column(A, "score"),
+        field_column(A, "grade"),
+    ]
     filter_fields = ("advisor", "grade")
     select_related = ("advisor",)
     ordering = ("-year", "advisor__name")
@@ -108,8 +115,10 @@ class AssessmentDetail(LedgerDetailView):
         context = super().get_context_data(**kwargs)
         work = W.objects.filter(advisor=self.object.advisor, date__year=self.object.year)
         labels = dict(W.Kind.choices)
-        context["work_summary"] = [(labels[r["kind"]], r["n"]) for r in
-                                   work.order_by().values("kind").annotate(n=Sum("quantity")).order_by("kind")]
+        context["work_summary"] = [
+            (labels[r["kind"]], r["n"])
+            for r in work.order_by().values("kind").annotate(n=Sum("quantity")).order_by("kind")
+        ]
         return context
 
 
@@ -189,8 +198,14 @@ SP = m.ServicePoint
 class PointList(LedgerListView):
     model = SP
     write_roles = OFFICE
-    columns = [field_column(SP, "name"), field_column(SP, "kind"), field_column(SP, "village.name", label="村(社区)"),
-               field_column(SP, "staff"), field_column(SP, "proxy_team"), field_column(SP, "demonstration")]
+    columns = [
+        field_column(SP, "name"),
+        field_column(SP, "kind"),
+        field_column(SP, "village.name", label="村(社区)"),
+        field_column(SP, "staff"),
+        field_column(SP, "proxy_team"),
+        field_column(SP, "demonstration"),
+    ]
     search_fields = ("name",)
     filter_fields = ("kind", "village")
     select_related = ("village",)
@@ -214,8 +229,14 @@ SI = m.ServiceItem
 class ItemList(LedgerListView):
     model = SI
     write_roles = OFFICE
-    columns = [field_column(SI, "name"), field_column(SI, "domain"), field_column(SI, "place"), field_column(SI, "online"),
-               field_column(SI, "proxy"), field_column(SI, "active")]
+    columns = [
+        field_column(SI, "name"),
+        field_column(SI, "domain"),
+        field_column(SI, "place"),
+        field_column(SI, "online"),
+        field_column(SI, "proxy"),
+        field_column(SI, "active"),
+    ]
     search_fields = ("name", "domain")
     filter_fields = ("place", "online", "proxy", "active")
     ordering = ("domain", "name")
@@ -274,8 +295,12 @@ DI = m.DisclosureItem
 class ItemDisclosureList(LedgerListView):
     model = DI
     write_roles = OFFICE
-    columns = [field_column(DI, "title"), field_column(DI, "published_on"), field_column(DI, "channel"),
-               field_column(DI, "category")]
+    columns = [
+        field_column(DI, "title"),
+        field_column(DI, "published_on"),
+        field_column(DI, "channel"),
+        field_column(DI, "category"),
+    ]
     search_fields = ("title", "content")
     filter_fields = ("channel", "category")
     year_field = "published_on"
@@ -326,8 +351,19 @@ class RequestDetail(LedgerDetailView):
     write_roles = OFFICE
     workflow = DISCLOSURE
     masked = REQUEST_MASKS
-    fields = ("code", "applicant", "contact", "channel", "received_on", "content", "due_on", "extension_reason",
-              "reply", "reply_text", "replied_on")
+    fields = (
+        "code",
+        "applicant",
+        "contact",
+        "channel",
+        "received_on",
+        "content",
+        "due_on",
+        "extension_reason",
+        "reply",
+        "reply_text",
+        "replied_on",
+    )
     related_template = "services/_reply_due.html"
 
     def get_context_data(self, **kwargs):
@@ -339,7 +375,16 @@ class RequestDetail(LedgerDetailView):
 class RequestForm(LedgerFormView):
     model = DR
     write_roles = OFFICE
-    fields = ("applicant", "contact", "channel", "received_on", "content", "reply", "reply_text", "replied_on")
+    fields = (
+        "applicant",
+        "contact",
+        "channel",
+        "received_on",
+        "content",
+        "reply",
+        "reply_text",
+        "replied_on",
+    )
 
     def before_save(self, record, form):
         if record.replied_on and record.replied_on < record.received_on:
@@ -364,8 +409,12 @@ D = m.DutyRecord
 class DutyList(LedgerListView):
     model = D
     write_roles = LEADERS
-    columns = [field_column(D, "subject"), field_column(D, "date"), field_column(D, "person.name", label="责任人"),
-               field_column(D, "kind")]
+    columns = [
+        field_column(D, "subject"),
+        field_column(D, "date"),
+        field_column(D, "person.name", label="责任人"),
+        field_column(D, "kind"),
+    ]
     search_fields = ("subject", "summary")
     filter_fields = ("person", "kind")
     year_field = "date"
@@ -390,8 +439,12 @@ LR = m.LawReport
 class LawReportList(LedgerListView):
     model = LR
     write_roles = LEADERS
-    columns = [field_column(LR, "person.name", label="述法人"), field_column(LR, "year"), field_column(LR, "date"),
-               field_column(LR, "rating")]
+    columns = [
+        field_column(LR, "person.name", label="述法人"),
+        field_column(LR, "year"),
+        field_column(LR, "date"),
+        field_column(LR, "rating"),
+    ]
     filter_fields = ("person", "rating")
     select_related = ("person",)
     ordering = ("-year", "person__name")
@@ -448,9 +501,14 @@ class ArchiveList(TownshipMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         people = (
-            Person.objects.filter(township=self.request.township, active=True).select_related("department")
-            .annotate(studies=Count("study_sessions", distinct=True), exams=Count("exam_results", distinct=True),
-                      reports=Count("law_reports", distinct=True), duties=Count("duty_records", distinct=True))
+            Person.objects.filter(township=self.request.township, active=True)
+            .select_related("department")
+            .annotate(
+                studies=Count("study_sessions", distinct=True),
+                exams=Count("exam_results", distinct=True),
+                reports=Count("law_reports", distinct=True),
+                duties=Count("duty_records", distinct=True),
+            )
             .filter(Q(studies__gt=0) | Q(exams__gt=0) | Q(reports__gt=0) | Q(duties__gt=0))
         )
         context.update(title="领导干部法治档案", people=people.order_by("department__name", "name"))

@@ -33,10 +33,27 @@ def _replied(record, data):
 DISCLOSURE = Workflow(
     states=dict(R.choices),
     transitions=[
-        Transition("extend", "延期答复", [R.RECEIVED], R.EXTENDED, roles=(Role.OFFICE,), guards=[_within_first_period],
-                   effect=_extend, style="warning", needs_note=True),
-        Transition("reply", "答复办结", [R.RECEIVED, R.EXTENDED], R.REPLIED, roles=(Role.OFFICE,), guards=[_reply_chosen],
-                   effect=_replied, style="success"),
+        Transition(
+            "extend",
+            "延期答复",
+            [R.RECEIVED],
+            R.EXTENDED,
+            roles=(Role.OFFICE,),
+            guards=[_within_first_period],
+            effect=_extend,
+            style="warning",
+            needs_note=True,
+        ),
+        Transition(
+            "reply",
+            "答复办结",
+            [R.RECEIVED, R.EXTENDED],
+            R.REPLIED,
+            roles=(Role.OFFICE,),
+            guards=[_reply_chosen],
+            effect=_replied,
+            style="success",
+        ),
     ],
 )
 
@@ -60,10 +77,33 @@ def _reviewed(record, data):
 VILLAGE_RULE = Workflow(
     states=dict(V.choices),
     transitions=[
-        Transition("file", "报乡镇备案", [V.ADOPTED, V.CORRECTION], V.FILED, roles=(Role.VILLAGE, Role.OFFICE), effect=_filed),
-        Transition("approve", "审查通过", [V.FILED], V.APPROVED, roles=(Role.ADVISOR,), guards=[_has_opinion],
-                   effect=_reviewed, style="success"),
-        Transition("correct", "责令改正", [V.FILED], V.CORRECTION, roles=(Role.ADVISOR,), effect=_reviewed,
-                   style="danger", needs_note=True),
+        Transition(
+            "file",
+            "报乡镇备案",
+            [V.ADOPTED, V.CORRECTION],
+            V.FILED,
+            roles=(Role.VILLAGE, Role.OFFICE),
+            effect=_filed,
+        ),
+        Transition(
+            "approve",
+            "审查通过",
+            [V.FILED],
+            V.APPROVED,
+            roles=(Role.ADVISOR,),
+            guards=[_has_opinion],
+            effect=_reviewed,
+            style="success",
+        ),
+        Transition(
+            "correct",
+            "责令改正",
+            [V.FILED],
+            V.CORRECTION,
+            roles=(Role.ADVISOR,),
+            effect=_reviewed,
+            style="danger",
+            needs_note=True,
+        ),
     ],
 )

@@ -33,4 +33,6 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(figures, ensure_ascii=False, indent=1))
             return
         for figure in figures:
-            self.stdout.write(f"{figure['code']:<40} {figure['name']:<20} {format_value(figure['value'])}{figure['unit']}")
+            self.stdout.write(
+                f"{figure['code']:<40} {figure['name']:<20} {format_value(figure['value'])}{figure['unit']}"
+            )

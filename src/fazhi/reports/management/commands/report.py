@@ -6,8 +6,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-PART_LABELS = {"measures": "主要举措和成效", "shortcomings": "存在的不足和原因",
-               "first_responsible": "党政主要负责人履行第一责任人职责情况", "next_year": "下一年度主要安排"}
+PART_LABELS = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "first_responsible": "党政主要负责人履行第一责任人职责情况",
+    "next_year": "下一年度主要安排",
+}
 
 
 class Command(BaseCommand):
@@ -80,7 +84,12 @@ class Command(BaseCommand):
         w(f"单位：{result.get('organization') or '（未识别）'}    年度：{result.get('year') or '（未识别）'}")
         signature = result.get("signature") or {}
         w(f"落款：{signature.get('organization') or '—'} {signature.get('date') or ''}")
-        w("必备内容：" + "；".join(f"{label}{'✔' if result['parts'].get(k) else '✘缺少'}" for k, label in PART_LABELS.items()))
+        w(
+            "必备内容："
+            + "；".join(
+                f"{label}{'✔' if result['parts'].get(k) else '✘缺少'}" for k, label in PART_LABELS.items()
+            )
+        )
         w(f"识别出数据 {len(result['figures'])} 项")
         failed = [c for c in result["checks"] if not c["ok"]]
         for c in result["checks"]:
