@@ -84,9 +84,9 @@ AREAS = [
                 "严格执行行政规范性文件起草、征求意见、合法性审核、集体审议、统一编号、公开发布和备案程序，做到有件必审、有错必纠。",
                 [
                     "全年制定发布行政规范性文件{documents.normative.published}件。",
-                    "开展行政规范性文件清理，共清理{documents.cleanup.total}件。",
+                    "清理行政规范性文件{documents.cleanup.total}件，其中继续有效{documents.cleanup.remaining}件，"
+                    "废止{documents.cleanup.repealed}件，失效{documents.cleanup.expired}件，拟修改{documents.cleanup.to_amend}件。",
                 ],
-                [("documents.cleanup.total", "", "件")],
             )
         ],
     ),
