@@ -55,6 +55,8 @@ def run_one(db: str, scale: str, args) -> dict:
         command.append("--quick")
     if args.volume:
         command += ["--volume", str(args.volume)]
+    elif scale == "province" and args.province_volume:
+        command += ["--volume", str(args.province_volume)]
     if args.load_timing:
         command += ["--load-timing", args.load_timing]
     if args.no_load or (scale == "province" and not args.province_load):
@@ -152,12 +154,20 @@ def main(argv=None):
     parser.add_argument("--db", help="sqlite,postgres (default: both)")
     parser.add_argument("--scales", help="township,county,province (default: all that apply)")
     parser.add_argument("--volume", type=int, help="records per township-year (default 20 000)")
+    parser.add_argument(
+        "--province-volume",
+        type=int,
+        help="records per township-year at province scale only (default 20 000)",
+    )
     parser.add_argument("--no-load", action="store_true", help="skip the HTTP load benchmarks")
     parser.add_argument(
         "--province-load", action="store_true", help="also run the HTTP load at province scale"
     )
     parser.add_argument(
         "--load-timing", help="rounds,seconds,warmup of each HTTP load (default 5,3,1.5; quick 2,1,0.3)"
+    )
+    parser.add_argument(
+        "--merge", nargs="+", help="merge the results.json files of earlier runs instead of running"
     )
     parser.add_argument("--out", default=str(HERE / "results.json"))
     args = parser.parse_args(argv)
@@ -167,7 +177,13 @@ def main(argv=None):
         [],
         {"machine": machine(), "runs": {}, "quick": args.quick, "date": time.strftime("%Y-%m-%d %H:%M %Z")},
     )
-    for db, scale in plan(args):
+    if args.merge:  # results of separate runs (e.g. SQLite and PostgreSQL) into one table
+        for path in args.merge:
+            entries += json.loads(Path(path).read_text())
+            other = Path(path).with_name(Path(path).stem + ".meta.json")
+            if other.exists():
+                meta["runs"].update(json.loads(other.read_text())["runs"])
+    for db, scale in [] if args.merge else plan(args):
         data = run_one(db, scale, args)
         entries += data["entries"]
         meta["runs"][f"{db}/{scale}"] = data["meta"]
