@@ -4,25 +4,14 @@ Nothing here needs a login. The lookup shows only the number, dates, type, maske
 state; both pages are rate-limited per client address.
 """
 
-import secrets
-
 from django import forms
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.generic import FormView
 
 from fazhi.core import masking
-from fazhi.core.ratelimit import allow
+from fazhi.core.public import PublicSubmitView, PublicTrackView, new_tracking_code
 from fazhi.core.services import save_record
 from fazhi.disputes.models import Dispute
 from fazhi.org.models import Region
-
-ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read out over the phone
-
-
-def new_tracking_code(prefix: str) -> str:
-    return prefix + "".join(secrets.choice(ALPHABET) for _ in range(8))
 
 
 class SubmitForm(forms.Form):
@@ -39,22 +28,13 @@ class SubmitForm(forms.Form):
         self.fields["township"].queryset = Region.objects.townships()
 
 
-class TrackForm(forms.Form):
-    code = forms.CharField(label="查询码", max_length=12)
-
-
-class SubmitView(FormView):
+class SubmitView(PublicSubmitView):
     template_name = "disputes/public_submit.html"
     form_class = SubmitForm
+    bucket = "disputes"
+    title = "网上申请人民调解"
 
-    def post(self, request, *args, **kwargs):
-        if not allow(request, "disputes-submit", limit=5, window=3600):
-            messages.error(request, "提交过于频繁，请一小时后再试。")
-            return self.render_to_response(self.get_context_data(form=self.get_form()), status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        data = form.cleaned_data
+    def create(self, data):
         dispute = Dispute(
             township=data["township"],
             received=timezone.localdate(),
@@ -65,49 +45,23 @@ class SubmitView(FormView):
             summary=data["summary"],
             tracking_code=new_tracking_code("TJ"),
         )
-        save_record(dispute, None, reason="群众网上申请调解")
-        return self.render_to_response(self.get_context_data(form=SubmitForm(), created=dispute))
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title="网上申请人民调解", **kwargs)
+        return save_record(dispute, None, reason="群众网上申请调解")
 
 
-class TrackView(FormView):
+class TrackView(PublicTrackView):
     template_name = "disputes/public_track.html"
-    form_class = TrackForm
+    model = Dispute
+    bucket = "disputes"
+    title = "调解进度查询"
 
-    def get(self, request, *args, **kwargs):
-        if "code" not in request.GET:
-            return super().get(request, *args, **kwargs)
-        form = TrackForm(request.GET)
-        if not allow(request, "disputes-track", limit=20, window=60):
-            return self.render_to_response(self.get_context_data(form=form, limited=True), status=429)
-        record = None
-        if form.is_valid():
-            record = (
-                Dispute.objects.filter(tracking_code=form.cleaned_data["code"].strip().upper())
-                .select_related("township")
-                .first()
-            )
-        return self.render_to_response(
-            self.get_context_data(form=form, searched=True, record=record and public_view(record))
-        )
-
-    def post(self, request, *args, **kwargs):
-        return redirect(request.path)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title="调解进度查询", **kwargs)
-
-
-def public_view(dispute: Dispute) -> dict:
-    """Only what the public may see: masked parties, the type and the state."""
-    return {
-        "编号": dispute.number,
-        "受理乡镇": dispute.township.name,
-        "申请日期": f"{dispute.received:%Y-%m-%d}",
-        "纠纷类型": dispute.get_type_display(),
-        "当事人": masking.mask_names(dispute.parties),
-        "办理状态": dispute.get_state_display(),
-        "调解结果": dispute.get_outcome_display() if dispute.outcome else "—",
-    }
+    def public_view(self, dispute: Dispute) -> dict:
+        """Only what the public may see: masked parties, the type and the state."""
+        return {
+            "编号": dispute.number,
+            "受理乡镇": dispute.township.name,
+            "申请日期": f"{dispute.received:%Y-%m-%d}",
+            "纠纷类型": dispute.get_type_display(),
+            "当事人": masking.mask_names(dispute.parties),
+            "办理状态": dispute.get_state_display(),
+            "调解结果": dispute.get_outcome_display() if dispute.outcome else "—",
+        }

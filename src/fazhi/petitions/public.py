@@ -4,26 +4,15 @@ No login. The lookup shows only the number, dates, deadlines, the masked petitio
 both pages are rate-limited per client address.
 """
 
-import secrets
-
 from django import forms
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.utils import timezone
-from django.views.generic import FormView
 
 from fazhi.core import masking
-from fazhi.core.ratelimit import allow
+from fazhi.core.public import PublicSubmitView, PublicTrackView, new_tracking_code
 from fazhi.core.services import save_record
 from fazhi.org.models import Region
 from fazhi.petitions import rules
 from fazhi.petitions.models import Petition
-
-ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read out over the phone
-
-
-def new_tracking_code() -> str:
-    return "XF" + "".join(secrets.choice(ALPHABET) for _ in range(8))
 
 
 class SubmitForm(forms.Form):
@@ -44,22 +33,13 @@ class SubmitForm(forms.Form):
         self.fields["township"].queryset = Region.objects.townships()
 
 
-class TrackForm(forms.Form):
-    code = forms.CharField(label="查询码", max_length=12)
-
-
-class SubmitView(FormView):
+class SubmitView(PublicSubmitView):
     template_name = "petitions/public_submit.html"
     form_class = SubmitForm
+    bucket = "petitions"
+    title = "网上信访"
 
-    def post(self, request, *args, **kwargs):
-        if not allow(request, "petitions-submit", limit=5, window=3600):
-            messages.error(request, "提交过于频繁，请一小时后再试。")
-            return self.render_to_response(self.get_context_data(form=self.get_form()), status=429)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        data = form.cleaned_data
+    def create(self, data):
         petition = Petition(
             township=data["township"],
             received=timezone.localdate(),
@@ -69,55 +49,32 @@ class SubmitView(FormView):
             phone=data["phone"],
             subject=data["subject"],
             content=data["content"],
-            tracking_code=new_tracking_code(),
+            tracking_code=new_tracking_code("XF"),
         )
-        save_record(petition, None, reason="群众网上提交信访事项")
-        return self.render_to_response(self.get_context_data(form=SubmitForm(), created=petition))
+        return save_record(petition, None, reason="群众网上提交信访事项")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title="网上信访", notice_rule=rules.NOTICE_DIRECT, **kwargs)
+        return super().get_context_data(notice_rule=rules.NOTICE_DIRECT, **kwargs)
 
 
-class TrackView(FormView):
+class TrackView(PublicTrackView):
     template_name = "petitions/public_track.html"
-    form_class = TrackForm
+    model = Petition
+    bucket = "petitions"
+    title = "信访办理查询"
 
-    def get(self, request, *args, **kwargs):
-        if "code" not in request.GET:
-            return super().get(request, *args, **kwargs)
-        form = TrackForm(request.GET)
-        if not allow(request, "petitions-track", limit=20, window=60):
-            return self.render_to_response(self.get_context_data(form=form, limited=True), status=429)
-        record = None
-        if form.is_valid():
-            record = (
-                Petition.objects.filter(tracking_code=form.cleaned_data["code"].strip().upper())
-                .select_related("township")
-                .first()
-            )
-        return self.render_to_response(
-            self.get_context_data(form=form, searched=True, record=record and public_view(record))
-        )
-
-    def post(self, request, *args, **kwargs):
-        return redirect(request.path)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(title="信访办理查询", **kwargs)
-
-
-def public_view(petition: Petition) -> dict:
-    """Only what the public may see: the masked petitioner, the subject, the state and the deadlines."""
-    rows = {
-        "编号": petition.number,
-        "受理机关": petition.township.government_name,
-        "收到日期": f"{petition.received:%Y-%m-%d}",
-        "信访人": masking.mask_names(petition.petitioner),
-        "信访事由": petition.subject,
-        "办理状态": petition.get_state_display(),
-    }
-    for label, due, rule, _done in petition.deadline_rows()[:2]:
-        rows[f"{label}期限"] = f"{due.date:%Y-%m-%d}（{rule.describe()}）"
-    if petition.outcome:
-        rows["处理意见"] = petition.get_outcome_display()
-    return rows
+    def public_view(self, petition: Petition) -> dict:
+        """Only what the public may see: the masked petitioner, the subject, the state and the deadlines."""
+        rows = {
+            "编号": petition.number,
+            "受理机关": petition.township.government_name,
+            "收到日期": f"{petition.received:%Y-%m-%d}",
+            "信访人": masking.mask_names(petition.petitioner),
+            "信访事由": petition.subject,
+            "办理状态": petition.get_state_display(),
+        }
+        for label, due, rule, _done in petition.deadline_rows()[:2]:
+            rows[f"{label}期限"] = f"{due.date:%Y-%m-%d}（{rule.describe()}）"
+        if petition.outcome:
+            rows["处理意见"] = petition.get_outcome_display()
+        return rows
