@@ -46,13 +46,15 @@ def test_project_holiday_file_extends_the_package(monkeypatch):
         calendar, "_project_years", lambda: {2027: (frozenset({D(2027, 1, 1)}), frozenset({D(2027, 1, 2)}))}
     )
     calendar.has_data.cache_clear()
+    calendar.is_workday.cache_clear()
     try:
         assert calendar.has_data(2027)
         assert not calendar.is_workday(D(2027, 1, 1))
         assert calendar.is_workday(D(2027, 1, 2))  # a Saturday made a working day
         assert due_date(D(2026, 12, 31), 1, WORKING_DAYS).date == D(2027, 1, 2)
     finally:
-        calendar.has_data.cache_clear()
+        monkeypatch.undo()
+        calendar.clear_caches()
 
 
 def test_rule_overrides_from_settings(settings):

@@ -8,7 +8,7 @@ approximate.
 
 import datetime as dt
 import json
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import chinese_calendar
@@ -42,6 +42,7 @@ def has_data(year: int) -> bool:
     return year in _project_years() or _package_covers(year)
 
 
+@lru_cache(maxsize=8192)
 def is_workday(day: dt.date) -> bool:
     """A working day: a weekday that is not a statutory holiday, or a make-up working day (调休)."""
     if day.year in _project_years():
@@ -54,3 +55,10 @@ def is_workday(day: dt.date) -> bool:
     if has_data(day.year):
         return chinese_calendar.is_workday(day)
     return day.weekday() < 5
+
+
+def clear_caches() -> None:
+    """After the holiday data changes (tests, a new year added at run time)."""
+    _project_years.cache_clear()
+    has_data.cache_clear()
+    is_workday.cache_clear()

@@ -35,6 +35,8 @@ def deadline_items(township, today: dt.date) -> list[DeadlineItem]:
             )
         elif petition.state == Petition.State.ACCEPTED:
             due, rule = petition.handling_due_info()
+            if due is None:  # accepted without an acceptance date (imported data): nothing to count from
+                continue
             suffix = "（已延期）" if petition.extended_on else ""
             items.append(
                 DeadlineItem(
