@@ -1,26 +1,7 @@
-from django.db.models import Q
-
 from fazhi.api.base import LedgerSerializer, LedgerViewSet
 from fazhi.core import masking
-from fazhi.core.access import access_for
 from fazhi.disputes.models import Dispute, Mediator, ScreeningRound
 from fazhi.disputes.views import STAFF_ROLES, WRITE_ROLES
-
-
-class VillageConfinedViewSet(LedgerViewSet):
-    """core.access.scope confines a village cadre only when one township is asked for; the API lists
-    every readable township at once, so the confinement is applied here for each of them."""
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        access = access_for(self.request.user)
-        for township_id in access.townships:
-            villages = access.village_only(township_id)
-            if villages is not None:
-                queryset = queryset.exclude(
-                    Q(township_id=township_id) & (Q(village__isnull=True) | ~Q(village_id__in=villages))
-                )
-        return queryset
 
 
 class DisputeSerializer(LedgerSerializer):
@@ -57,7 +38,7 @@ class DisputeSerializer(LedgerSerializer):
         return data
 
 
-class DisputeViewSet(VillageConfinedViewSet):
+class DisputeViewSet(LedgerViewSet):
     queryset = Dispute.objects.select_related("village", "mediator").order_by("-received", "-id")
     serializer_class = DisputeSerializer
     write_roles = WRITE_ROLES
@@ -82,7 +63,7 @@ class ScreeningSerializer(LedgerSerializer):
         )
 
 
-class ScreeningViewSet(VillageConfinedViewSet):
+class ScreeningViewSet(LedgerViewSet):
     queryset = ScreeningRound.objects.order_by("-date", "-id")
     serializer_class = ScreeningSerializer
     write_roles = WRITE_ROLES
@@ -110,7 +91,7 @@ class MediatorSerializer(LedgerSerializer):
         return data
 
 
-class MediatorViewSet(VillageConfinedViewSet):
+class MediatorViewSet(LedgerViewSet):
     queryset = Mediator.objects.order_by("id")
     serializer_class = MediatorSerializer
     write_roles = STAFF_ROLES

@@ -1,26 +1,7 @@
-from django.db.models import Q
-
 from fazhi.api.base import LedgerSerializer, LedgerViewSet
 from fazhi.core import masking
-from fazhi.core.access import access_for
 from fazhi.litigation.models import LitigationCase, RiskArea, RiskAssessment
 from fazhi.litigation.views import RISK_ROLES, WRITE_ROLES
-
-
-class VillageConfinedViewSet(LedgerViewSet):
-    """core.access.scope confines a village cadre only when one township is asked for; the API lists
-    every readable township at once, so the confinement is applied here for each of them."""
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        access = access_for(self.request.user)
-        for township_id in access.townships:
-            villages = access.village_only(township_id)
-            if villages is not None:
-                queryset = queryset.exclude(
-                    Q(township_id=township_id) & (Q(village__isnull=True) | ~Q(village_id__in=villages))
-                )
-        return queryset
 
 
 class CaseSerializer(LedgerSerializer):
@@ -53,7 +34,7 @@ class CaseSerializer(LedgerSerializer):
         return data
 
 
-class CaseViewSet(VillageConfinedViewSet):
+class CaseViewSet(LedgerViewSet):
     queryset = LitigationCase.objects.order_by("-copy_received", "-id")
     serializer_class = CaseSerializer
     write_roles = WRITE_ROLES
@@ -78,7 +59,7 @@ class AssessmentSerializer(LedgerSerializer):
         )
 
 
-class AssessmentViewSet(VillageConfinedViewSet):
+class AssessmentViewSet(LedgerViewSet):
     queryset = RiskAssessment.objects.order_by("-assessed_on", "-id")
     serializer_class = AssessmentSerializer
     write_roles = RISK_ROLES
@@ -103,7 +84,7 @@ class AreaSerializer(LedgerSerializer):
         )
 
 
-class AreaViewSet(VillageConfinedViewSet):
+class AreaViewSet(LedgerViewSet):
     queryset = RiskArea.objects.order_by("id")
     serializer_class = AreaSerializer
     write_roles = RISK_ROLES

@@ -1,26 +1,7 @@
-from django.db.models import Q
-
 from fazhi.api.base import LedgerSerializer, LedgerViewSet
 from fazhi.core import masking
-from fazhi.core.access import access_for
 from fazhi.petitions.models import HotlineTicket, Petition
 from fazhi.petitions.views import WRITE_ROLES
-
-
-class VillageConfinedViewSet(LedgerViewSet):
-    """core.access.scope confines a village cadre only when one township is asked for; the API lists
-    every readable township at once, so the confinement is applied here for each of them."""
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        access = access_for(self.request.user)
-        for township_id in access.townships:
-            villages = access.village_only(township_id)
-            if villages is not None:
-                queryset = queryset.exclude(
-                    Q(township_id=township_id) & (Q(village__isnull=True) | ~Q(village_id__in=villages))
-                )
-        return queryset
 
 
 class PetitionSerializer(LedgerSerializer):
@@ -72,7 +53,7 @@ class PetitionSerializer(LedgerSerializer):
         return data
 
 
-class PetitionViewSet(VillageConfinedViewSet):
+class PetitionViewSet(LedgerViewSet):
     queryset = Petition.objects.order_by("-received", "-id")
     serializer_class = PetitionSerializer
     write_roles = WRITE_ROLES
@@ -110,7 +91,7 @@ class HotlineSerializer(LedgerSerializer):
         return data
 
 
-class HotlineViewSet(VillageConfinedViewSet):
+class HotlineViewSet(LedgerViewSet):
     queryset = HotlineTicket.objects.order_by("-received", "-id")
     serializer_class = HotlineSerializer
     write_roles = WRITE_ROLES
