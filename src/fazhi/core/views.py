@@ -425,10 +425,20 @@ def scope_ids(user):
 
 
 def ledger_urls(
-    model, *, list_view=None, detail_view=None, form_view=None, transition_view=None, upload_view=None
+    model, list_view=None, detail_view=None, form_view=None, *, transition_view=None, upload_view=None
 ):
-    """The URL patterns of one ledger, named `<model>_list`, `_detail`, `_create`, `_update`, …"""
+    """The URL patterns of one ledger, named `<model>_list`, `_detail`, `_create`, `_update`, …
+
+    A detail page with attachments gets its upload view, with the detail page's write roles, unless
+    the ledger passes its own `upload_view`.
+    """
     name = model._meta.model_name
+    if upload_view is None and detail_view is not None and detail_view.attachments:
+        upload_view = type(
+            f"{model.__name__}Upload",
+            (AttachmentUploadView,),
+            {"model": model, "write_roles": detail_view.write_roles},
+        )
     patterns = []
     if list_view:
         patterns.append(path(f"{name}/", list_view.as_view(), name=f"{name}_list"))
