@@ -194,7 +194,8 @@ def main(argv=None):
         if "records" in run:
             print(
                 f"{key}: {run['records']:,d} records generated in {run['generate_s']}s "
-                f"({run['records_per_s']:,d} records/s); {run.get('versions')}"
+                f"({run['records_per_s']:,d} records/s); deadline board {run.get('board_entries', 0):,d} "
+                f"entries in {run.get('board_s', 0)}s; {run.get('versions')}"
             )
         for warning in run.get("warnings", []):
             print(f"  ! {key}: {warning}")

@@ -138,6 +138,8 @@ class Bench:
             records=world.records,
             generate_s=round(world.seconds, 2),
             records_per_s=round(world.rate),
+            board_entries=world.board_entries,
+            board_s=round(world.board_seconds, 1),
             counts=world.counts,
             versions=env.versions(),
         )

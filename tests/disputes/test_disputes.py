@@ -244,7 +244,7 @@ def test_demo_is_realistic_and_idempotent(town):
 
 
 def test_board_shows_open_windows_with_their_rule(world):
-    from fazhi.disputes.board import deadline_items
+    from fazhi.core.board import items_of
 
     make_dispute(
         world, state="settled", level="village", outcome="written", agreement_date=dt.date(2026, 11, 10)
@@ -252,7 +252,7 @@ def test_board_shows_open_windows_with_their_rule(world):
     make_dispute(
         world, state="settled", level="village", outcome="written", agreement_date=dt.date(2026, 8, 1)
     )  # window closed
-    items = deadline_items(world.township, dt.date(2026, 11, 20))
+    items = items_of("disputes", world.township, dt.date(2026, 11, 20))
     confirmation = [i for i in items if i.rule == rules.JUDICIAL_CONFIRMATION]
     assert len(confirmation) == 1 and confirmation[0].due.date == dt.date(2026, 12, 10)
 

@@ -6,10 +6,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from fazhi.core.board import items_of
 from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.documents import demo, services
-from fazhi.documents.board import deadline_items
 from fazhi.documents.figures import cleanup_sentence
 from fazhi.documents.models import CleanupCampaign, Contract, NormativeDocument
 from fazhi.documents.workflows import cleanup_workflow, contract_workflow, document_workflow
@@ -112,7 +112,7 @@ def test_validity_status_and_board(world):
     assert services.validity_status(doc, dt.date(2025, 11, 30)) == "即将到期"  # six months before expiry
     assert services.validity_status(doc, dt.date(2026, 6, 1)) == "已过有效期"
     unfiled = draft(world.township, "未备案", state="published", published_on=dt.date(2026, 9, 30))
-    items = {i.title: i for i in deadline_items(world.township, dt.date(2026, 1, 5))}
+    items = {i.title: i for i in items_of("documents", world.township, dt.date(2026, 1, 5))}
     assert any("届满" in t for t in items)
     filing = items[f"规范性文件备案：{unfiled}"]
     assert filing.due.date == dt.date(2026, 10, 15) and not filing.rule.verified

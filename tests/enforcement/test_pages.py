@@ -272,7 +272,7 @@ def test_api_scoped_masked_and_state_only_through_workflow(world, client_for, ou
 
 
 def test_inspection_form_and_hazard_deadline(world, client_for):
-    from fazhi.enforcement.board import deadline_items
+    from fazhi.core.board import items_of
     from fazhi.enforcement.models import Inspection
 
     brigade = client_for(Role.ENFORCEMENT)
@@ -290,7 +290,9 @@ def test_inspection_form_and_hazard_deadline(world, client_for):
     assert "请填写整改期限" in brigade.post("/enforcement/inspection/new/", data).content.decode()
     data["rectify_by"] = "2026-11-16"
     assert brigade.post("/enforcement/inspection/new/", data).status_code == 302
-    items = [i for i in deadline_items(world.township, dt.date(2026, 11, 20)) if "隐患待整改" in i.title]
+    items = [
+        i for i in items_of("enforcement", world.township, dt.date(2026, 11, 20)) if "隐患待整改" in i.title
+    ]
     assert [(i.title, i.due.date, i.state(dt.date(2026, 11, 20))) for i in items] == [
         ("执法检查 11月安全隐患排查：2处隐患待整改", dt.date(2026, 11, 16), "overdue")
     ]

@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
+from fazhi.core.board import items_of
 from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.enforcement import rules, services
-from fazhi.enforcement.board import deadline_items
 from fazhi.enforcement.models import Domain, EnforcementOfficer, ExcludedPeriod
 from tests.enforcement.factories import case, officer
 
@@ -85,7 +85,7 @@ def test_certificate_validity_and_reminder(world):
     assert not EnforcementOfficer(name="无证", active=True, valid_until=dt.date(2030, 1, 1)).certified_on(
         today
     )
-    titles = [item.title for item in deadline_items(world.township, today)]
+    titles = [item.title for item in items_of("enforcement", world.township, today)]
     assert any("邹建军" in t for t in titles) and not any("谭文" in t for t in titles)
     assert rules.certificate_reminder_from(soon.valid_until) == soon.valid_until - dt.timedelta(days=60)
     summary = services.officers_summary(world.township, today)
@@ -105,11 +105,13 @@ def test_board_lists_open_case_deadlines(world):
     fined = case(
         world, state="served", number="青山综执〔2026〕3号", fine=500, served_on=dt.date(2026, 11, 2)
     )
-    items = {item.title: item for item in deadline_items(world.township, dt.date(2026, 11, 20))}
+    items = {item.title: item for item in items_of("enforcement", world.township, dt.date(2026, 11, 20))}
     assert items["执法案件 青山综执〔2026〕9号：作出处罚决定"].due.date == dt.date(2026, 11, 30)
     assert items["执法案件 青山综执〔2026〕3号：缴纳罚款"].due.date == dt.date(2026, 11, 17)
     assert items["执法案件 青山综执〔2026〕3号：缴纳罚款"].state(dt.date(2026, 11, 20)) == "overdue"
     fined.paid_on = dt.date(2026, 11, 10)
     fined.save()
-    assert not any("缴纳罚款" in i.title for i in deadline_items(world.township, dt.date(2026, 11, 20)))
+    assert not any(
+        "缴纳罚款" in i.title for i in items_of("enforcement", world.township, dt.date(2026, 11, 20))
+    )
     assert record.pk

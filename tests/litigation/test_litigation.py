@@ -168,7 +168,7 @@ def test_pages_masking_and_query_counts(town, client_for, django_assert_max_num_
 
 
 def test_demo_and_board(town):
-    from fazhi.litigation.board import deadline_items
+    from fazhi.core.board import items_of
 
     counts = (LitigationCase.objects.count(), RiskArea.objects.count())
     demo.build(town)
@@ -177,7 +177,7 @@ def test_demo_and_board(town):
         assert 1 <= get("litigation.cases").value(Scope(town.township, year)) <= 3
     assert get("litigation.lost").value(Scope(town.township, 2025)) == 1
     assert get("risk.areas").value(Scope(town.township, 2026)) == 6
-    items = deadline_items(town.township, town.today)
+    items = items_of("litigation", town.township, town.today)
     assert [i.rule for i in items] == [rules.RECONSIDERATION_ANSWER]
 
 

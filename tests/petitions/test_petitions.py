@@ -21,7 +21,10 @@ from fazhi.petitions.workflows import WORKFLOW
 
 @pytest.fixture
 def town(world):
+    from fazhi.core import board
+
     demo.build(world)
+    board.rebuild(world.township)  # the builder inserts in bulk, as `fazhi demo` does before its rebuild
     return world
 
 
@@ -241,7 +244,7 @@ def test_demo_is_idempotent(town):
 
 
 def test_board_items_carry_their_rule(world):
-    from fazhi.petitions.board import deadline_items
+    from fazhi.core.board import items_of
 
     make(world, received=dt.date(2026, 11, 10))
     make(
@@ -258,7 +261,7 @@ def test_board_items_carry_their_rule(world):
         accepted_on=dt.date(2026, 9, 3),
         closed_on=dt.date(2026, 9, 30),
     )
-    items = deadline_items(world.township, dt.date(2026, 11, 20))
+    items = items_of("petitions", world.township, dt.date(2026, 11, 20))
     assert sorted((i.rule.code, i.due.date) for i in items) == [
         ("petitions.handling", dt.date(2026, 11, 2)),
         ("petitions.notice_direct", dt.date(2026, 11, 25)),

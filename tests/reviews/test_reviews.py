@@ -197,9 +197,9 @@ def test_demo_is_idempotent(world):
 
 
 def test_board_lists_open_reviews(world, reviews):
-    from fazhi.reviews.board import deadline_items
+    from fazhi.core.board import items_of
 
-    items = sorted(deadline_items(world.township, dt.date(2026, 5, 14)), key=lambda i: i.due.date)
+    items = sorted(items_of("reviews", world.township, dt.date(2026, 5, 14)), key=lambda i: i.due.date)
     assert len(items) == 28 and items[0].state(dt.date(2026, 5, 14)) == "overdue"
     assert items[0].due.date == dt.date(2026, 5, 13)
 

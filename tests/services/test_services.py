@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 
+from fazhi.core import board
 from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.education.models import Exam, ExamResult, StudySession
 from fazhi.indicators.registry import Scope, get
 from fazhi.org.models import LegalAdvisor
-from fazhi.services import board, demo
+from fazhi.services import demo
 from fazhi.services import models as m
 from fazhi.services.rules import DISCLOSURE_REPLY, VILLAGE_RULE_FILING
 from fazhi.services.services import receive_request
@@ -134,7 +135,7 @@ def test_village_rule_filing_deadline_on_the_board(world):
         township=world.township, village=world.villages[0], title="村规民约", adopted_on=dt.date(2026, 9, 24)
     )
     new_request(world)
-    items = board.deadline_items(world.township, dt.date(2026, 10, 1))
+    items = board.items_of("services", world.township, dt.date(2026, 10, 1))
     filing = next(i for i in items if "村规民约" in i.title)
     # 10 calendar days end on 4 October, a holiday: the period ends on the next working day.
     assert filing.due.date == dt.date(2026, 10, 8) and filing.rule is VILLAGE_RULE_FILING
@@ -142,7 +143,7 @@ def test_village_rule_filing_deadline_on_the_board(world):
     assert any(i.title.startswith("依申请公开") for i in items)
     VILLAGE_RULE.apply(rule, "file", world.users[Role.VILLAGE])
     assert not [
-        i for i in board.deadline_items(world.township, dt.date(2026, 10, 1)) if "村规民约" in i.title
+        i for i in board.items_of("services", world.township, dt.date(2026, 10, 1)) if "村规民约" in i.title
     ]
 
 

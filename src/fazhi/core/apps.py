@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "fazhi.core"
     label = "core"
     verbose_name = "基础"
+
+    def ready(self):
+        from fazhi.core import board
+
+        board.connect()

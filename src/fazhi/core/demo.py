@@ -49,4 +49,7 @@ def run_all(stdout=None) -> DemoContext:
         import_module(f"fazhi.{label}.demo").build(context)
         if stdout:
             stdout.write(f"  演示数据：{label} 完成")
+    from fazhi.core import board
+
+    board.rebuild()  # the builders insert in bulk, which the board's signals do not see
     return context

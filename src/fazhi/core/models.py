@@ -1,4 +1,4 @@
-"""The ledger base every record stands on, and attachments."""
+"""The ledger base every record stands on, attachments, and the stored deadline board."""
 
 import hashlib
 import mimetypes
@@ -159,3 +159,41 @@ class Attachment(models.Model):
     def guessed_kind(self) -> str:
         major = (self.mime or mimetypes.guess_type(self.name)[0] or "").split("/")[0]
         return {"image": "photo", "audio": "audio", "video": "video"}.get(major, "doc")
+
+
+class BoardEntry(models.Model):
+    """One open deadline, as the deadline board shows it. Derived data, never edited: `core.board`
+    computes it from the ledgers and keeps it in step; it exists so the board is selected, counted
+    and paged in SQL."""
+
+    township = models.ForeignKey("org.Region", on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    title = models.CharField("事项", max_length=300)
+    url = models.CharField(max_length=200)
+    office = models.CharField("办理部门", max_length=40)
+    due_on = models.DateField("到期日")
+    basis = models.CharField("计算依据", max_length=300)
+    warning = models.CharField(max_length=200, blank=True)
+    shown_from = models.DateField(null=True)
+    hidden_after = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "期限看板"
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["township", "due_on"]),
+            models.Index(fields=["content_type", "object_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def state(self, today) -> str:
+        from fazhi.core.board import SOON
+        from fazhi.core.deadlines import status
+
+        return status(self.due_on, today=today, soon=SOON)
+
+    def days_left(self, today) -> int:
+        return (self.due_on - today).days

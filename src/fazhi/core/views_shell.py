@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -28,33 +30,49 @@ def healthz(request):
 
 
 class DeadlineBoardView(LoginRequiredMixin, TemplateView):
+    """The township's open deadlines: overdue and due soon by default, or all; by office; paged; Excel."""
+
     template_name = "core/board.html"
+    paginate_by = 50
 
-    def get_context_data(self, **kwargs):
-        from fazhi.core.board import collect
+    def get(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
 
-        if self.request.township is None:
+        from fazhi.core.board import SOON, urgent_counts, visible_entries
+        from fazhi.core.export import xlsx_response
+        from fazhi.core.tables import Column
+
+        if request.township is None:
             raise PermissionDenied("您的账号尚未分配乡镇，请联系管理员。")
         today = timezone.localdate()
-        window = 3
-        rows = [
-            (item, item.state(today), item.days_left(today)) for item in collect(self.request.township, today)
-        ]
-        office = self.request.GET.get("office", "")
-        offices = sorted({item.office for item, _, _ in rows})
+        entries = visible_entries(request.township, today)
+        offices = sorted(set(entries.values_list("office", flat=True).order_by()))
+        office = request.GET.get("office", "")
         if office:
-            rows = [row for row in rows if row[0].office == office]
-        show = self.request.GET.get("show", "urgent")
+            entries = entries.filter(office=office)
+        counts = urgent_counts(entries, today)
+        show = request.GET.get("show", "urgent")
         if show == "urgent":
-            rows = [row for row in rows if row[1] in ("overdue", "soon")]
-        return super().get_context_data(
+            entries = entries.filter(due_on__lte=today + dt.timedelta(days=SOON))
+        if request.GET.get("export") == "xlsx":
+            columns = [
+                Column("事项", "title"),
+                Column("办理部门", "office"),
+                Column("到期日", "due_on"),
+                Column("剩余天数", lambda e: e.days_left(today)),
+                Column("计算依据", "basis"),
+            ]
+            return xlsx_response("期限看板", columns, entries.iterator())
+        page = Paginator(entries, self.paginate_by).get_page(request.GET.get("page"))
+        context = self.get_context_data(
             title="期限看板",
-            rows=rows,
+            rows=[(entry, entry.state(today), entry.days_left(today)) for entry in page.object_list],
+            page=page,
             offices=offices,
             office=office,
             show=show,
-            window=window,
-            overdue=sum(1 for _, s, _ in rows if s == "overdue"),
-            soon=sum(1 for _, s, _ in rows if s == "soon"),
+            window=SOON,
+            **counts,
             **kwargs,
         )
+        return self.render_to_response(context)

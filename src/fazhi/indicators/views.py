@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -5,7 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from fazhi.core.board import collect
+from fazhi.core.board import SOON, urgent_counts, visible_entries
 from fazhi.core.export import xlsx_response
 from fazhi.core.tables import Column
 from fazhi.indicators.registry import REGISTRY, Scope, compute_all, format_value
@@ -56,18 +58,14 @@ class DashboardView(TownshipPage):
         codes = [code for code, ind in REGISTRY.items() if ind.dashboard]
         figures = compute_all(Scope(self.request.township, year), codes)
         today = timezone.localdate()
-        urgent = [
-            (item, item.state(today), item.days_left(today))
-            for item in collect(self.request.township, today)
-            if item.state(today) in ("overdue", "soon")
-        ]
+        entries = visible_entries(self.request.township, today)
+        urgent = entries.filter(due_on__lte=today + dt.timedelta(days=SOON))[:8]
         return super().get_context_data(
             title="工作台",
             year=year,
             sections=grouped(figures),
-            urgent=urgent[:8],
-            overdue=sum(1 for _, state, _ in urgent if state == "overdue"),
-            soon=sum(1 for _, state, _ in urgent if state == "soon"),
+            urgent=[(entry, entry.state(today), entry.days_left(today)) for entry in urgent],
+            **urgent_counts(entries, today),
             **kwargs,
         )
 

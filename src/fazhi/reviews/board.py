@@ -1,12 +1,14 @@
-from fazhi.core.board import DeadlineItem
+"""Deadlines of open legality reviews."""
+
+from fazhi.core.board import DeadlineItem, Source
 from fazhi.reviews.models import LegalityReview
 
 
-def deadline_items(township, today):
-    reviews = LegalityReview.objects.filter(township=township, state__in=LegalityReview.OPEN)
-    return [
-        DeadlineItem(
-            f"合法性审查：{r.subject_title}", r.get_absolute_url(), "司法所", r.rule, r.compute_due()
+def review_items(reviews):
+    for r in reviews.filter(state__in=LegalityReview.OPEN):
+        yield DeadlineItem(
+            f"合法性审查：{r.subject_title}", r.get_absolute_url(), "司法所", r.rule, r.compute_due(), r
         )
-        for r in reviews
-    ]
+
+
+SOURCES = [Source(LegalityReview, review_items)]
