@@ -867,7 +867,7 @@ class Filler:
             self._cts = [(ContentType.objects.get_for_model(mdl).id, mdl) for mdl in candidates]
         if not self._cts:
             return None, 1
-        if self.rng.random() < 0.2:  # a matter with no ledger of its own (a review of a reply letter…)
+        if self.content_type_field.null and self.rng.random() < 0.2:  # a matter with no ledger of its own
             return None, None
         ct, mdl = self.rng.choice(self._cts)
         bucket = self.gen.ids[mdl].get(township_id) or [1]

@@ -17,6 +17,10 @@ def _fast_settings(settings, tmp_path):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # The database rolls back after each test and data versions with it: so must the cache.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

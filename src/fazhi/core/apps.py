@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "基础"
 
     def ready(self):
-        from fazhi.core import board
+        from fazhi.core import board, freshness
 
         board.connect()
+        freshness.connect()

@@ -136,6 +136,7 @@ def refresh(model, pks) -> None:
 
 def rebuild(township=None) -> int:
     """Recompute the whole stored board (of one township, or of all), township by township."""
+    from fazhi.core import freshness
     from fazhi.core.models import BoardEntry
     from fazhi.org.models import Region
 
@@ -143,6 +144,7 @@ def rebuild(township=None) -> int:
     written = 0
     for town in townships:
         with transaction.atomic():
+            freshness.touch(town.pk)  # a rebuild follows bulk writes, which no signal saw
             BoardEntry.objects.filter(township=town).delete()
             for source in sources():
                 entries = _entries(source.items(source.model.objects.filter(township=town)))

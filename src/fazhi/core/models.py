@@ -197,3 +197,17 @@ class BoardEntry(models.Model):
 
     def days_left(self, today) -> int:
         return (self.due_on - today).days
+
+
+class DataVersion(models.Model):
+    """How often a township's ledgers have changed (key 0: records that have no township). Cached
+    figures are keyed by it, so every process sees a write on its next read (core.freshness)."""
+
+    key = models.PositiveBigIntegerField(primary_key=True)  # the township's id, or 0
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "数据版本"
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.version}"

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from fazhi.core import freshness
 from fazhi.core.board import SOON, urgent_counts, visible_entries
 from fazhi.core.export import xlsx_response
 from fazhi.core.tables import Column
@@ -56,8 +57,13 @@ class DashboardView(TownshipPage):
     def get_context_data(self, **kwargs):
         year = requested_year(self.request)
         codes = [code for code, ind in REGISTRY.items() if ind.dashboard]
-        figures = compute_all(Scope(self.request.township, year), codes)
         today = timezone.localdate()
+        figures = freshness.cached(
+            f"dashboard:{year}",
+            self.request.township,
+            today,
+            lambda: compute_all(Scope(self.request.township, year), codes),
+        )
         entries = visible_entries(self.request.township, today)
         urgent = entries.filter(due_on__lte=today + dt.timedelta(days=SOON))[:8]
         return super().get_context_data(
