@@ -299,7 +299,8 @@ class Bench:
         codes = list(REGISTRY)
 
         def comparison():
-            return {code: REGISTRY[code].values_by_township(townships, year) for code in codes}
+            shared: dict = {}
+            return {code: REGISTRY[code].values_by_township(townships, year, shared) for code in codes}
 
         started = time.perf_counter()
         statements = Statements().capture(comparison)

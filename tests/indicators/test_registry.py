@@ -89,3 +89,18 @@ def test_county_comparison(world, client_for, django_assert_max_num_queries):
     county.get("/indicators/compare/?year=2025")
     with django_assert_max_num_queries(2 * len([i for i in REGISTRY.values() if i.dashboard]) + 15):
         county.get("/indicators/compare/?year=2025")
+
+
+def test_every_dated_figure_finds_its_records_by_index():
+    """A township-year figure reads its records through a (township, date) index: without one, SQLite
+    at county scale walked three years of every township (bench/README.md)."""
+    missing = []
+    for code, indicator in REGISTRY.items():
+        if indicator.kind == "rate" or indicator.queryset or not indicator.date_field:
+            continue
+        if "__" in indicator.date_field or "__" in indicator.township_field:
+            continue  # dated on a related record: that record's index serves it
+        wanted = (indicator.township_field, indicator.date_field)
+        if wanted not in [tuple(index.fields[:2]) for index in indicator.model._meta.indexes]:
+            missing.append(f"{code}: {indicator.model._meta.label} {wanted}")
+    assert not missing, missing

@@ -24,6 +24,7 @@ class DecisionCatalogue(Ledger):
     note = models.TextField("说明/调整情况", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "published_on"])]
         verbose_name = verbose_name_plural = "决策事项目录"
         ordering = ["-year"]
         constraints = [
@@ -84,6 +85,10 @@ class MajorDecision(Ledger):
     evaluated_on = models.DateField("评估日期", null=True, blank=True, editable=False)
 
     class Meta:
+        indexes = [
+            models.Index(fields=["township", "evaluated_on"]),
+            models.Index(fields=["township", "published_on"]),
+        ]
         verbose_name = verbose_name_plural = "重大行政决策"
         ordering = ["-catalogue__year", "id"]
 

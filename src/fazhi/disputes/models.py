@@ -83,6 +83,7 @@ class MediatorTraining(Ledger):
     )
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "调解员培训"
         ordering = ["-date"]
 
@@ -107,6 +108,7 @@ class ScreeningRound(Ledger):
     notes = models.TextField("排查情况", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "矛盾纠纷排查"
         ordering = ["-date"]
 

@@ -49,6 +49,10 @@ class NormativeDocument(Ledger):
     end_note = models.TextField("修改/废止/失效说明", blank=True)
 
     class Meta:
+        indexes = [
+            models.Index(fields=["township", "filed_on"]),
+            models.Index(fields=["township", "published_on"]),
+        ]
         verbose_name = verbose_name_plural = "行政规范性文件"
         ordering = ["-published_on", "-id"]
         constraints = [
@@ -143,6 +147,7 @@ class Contract(Ledger):
     performance = models.TextField("履行情况", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "registered_on"])]
         verbose_name = verbose_name_plural = "合同"
         ordering = ["-registered_on", "-id"]
 

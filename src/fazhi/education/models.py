@@ -82,6 +82,7 @@ class OutreachActivity(Ledger):
     summary = models.TextField("活动情况", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "普法宣传活动"
         ordering = ["-date", "-id"]
 
@@ -112,6 +113,7 @@ class StudySession(Ledger):
     )
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "学法活动"
         ordering = ["-date", "-id"]
 
@@ -129,6 +131,7 @@ class Exam(Ledger):
     passed = models.PositiveIntegerField("合格人数")
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "法治理论考试"
         ordering = ["-date", "-id"]
 
@@ -200,6 +203,7 @@ class PointsEntry(Ledger):
     points = models.IntegerField("积分", help_text="扣分填负数")
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "普法积分"
         ordering = ["-date", "-id"]
 

@@ -194,6 +194,11 @@ class EnforcementCase(Ledger):
     )
 
     class Meta:
+        indexes = [
+            models.Index(fields=["township", "closed_on"]),
+            models.Index(fields=["township", "decided_on"]),
+            models.Index(fields=["township", "discovered_on"]),
+        ]
         verbose_name = verbose_name_plural = "执法案件"
         ordering = ["-discovered_on", "-id"]
 
@@ -297,6 +302,7 @@ class Inspection(Ledger):
     rectify_by = models.DateField("整改期限", null=True, blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "planned_on"])]
         verbose_name = verbose_name_plural = "执法检查"
         ordering = ["-planned_on", "-id"]
 
@@ -341,6 +347,7 @@ class JointOperation(Ledger):
     summary = models.TextField("情况说明", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "联合执法行动"
         ordering = ["-date", "-id"]
 
@@ -387,6 +394,7 @@ class CaseEvaluation(Ledger):
     problems = models.TextField("存在问题", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "evaluated_on"])]
         verbose_name = verbose_name_plural = "案卷评查"
         ordering = ["-evaluated_on", "-id"]
 

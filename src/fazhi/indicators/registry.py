@@ -65,12 +65,19 @@ class Indicator:
             return queryset.aggregate(v=Sum(self.sum_field))["v"] or 0
         return queryset.count()
 
-    def values_by_township(self, townships, year: int | None = None) -> dict[int, object]:
-        """The figure for many townships in one query per figure (county comparison, benchmarks)."""
+    def values_by_township(self, townships, year: int | None = None, cache=None) -> dict[int, object]:
+        """The figure for many townships in one query per figure (county comparison, benchmarks).
+        Pass the same `cache` dict for several figures, so a rate reuses its parts."""
+        cache = {} if cache is None else cache
+        if self.code not in cache:
+            cache[self.code] = self._values_by_township(townships, year, cache)
+        return cache[self.code]
+
+    def _values_by_township(self, townships, year, cache) -> dict[int, object]:
         ids = [t.id for t in townships]
         if self.kind == "rate":
-            num = REGISTRY[self.numerator].values_by_township(townships, year)
-            den = REGISTRY[self.denominator].values_by_township(townships, year)
+            num = REGISTRY[self.numerator].values_by_township(townships, year, cache)
+            den = REGISTRY[self.denominator].values_by_township(townships, year, cache)
             return {i: percent(num.get(i, 0), den.get(i, 0)) for i in ids}
         if self.queryset is not None:
             return {t.id: self.value(Scope(t, year)) for t in townships}

@@ -137,7 +137,8 @@ class CountyComparisonView(TownshipPage):
             else (codes[0] if codes else None)
         )
         table = []
-        columns = {code: REGISTRY[code].values_by_township(townships, year) for code in codes}
+        shared: dict = {}
+        columns = {code: REGISTRY[code].values_by_township(townships, year, shared) for code in codes}
         for township in townships:
             table.append((township, [format_value(columns[code][township.id]) for code in codes]))
         chart = [

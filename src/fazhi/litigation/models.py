@@ -55,6 +55,10 @@ class LitigationCase(Ledger):
     risk_analysis = models.TextField("风险分析及改进措施", blank=True)
 
     class Meta:
+        indexes = [
+            models.Index(fields=["township", "copy_received"]),
+            models.Index(fields=["township", "decided_on"]),
+        ]
         verbose_name = verbose_name_plural = "行政复议和行政诉讼"
         ordering = ["-copy_received", "-id"]
 
@@ -154,6 +158,7 @@ class RiskAssessment(Ledger):
     conclusion = models.CharField("评估结论", max_length=10, choices=Conclusion.choices)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "assessed_on"])]
         verbose_name = verbose_name_plural = "社会稳定风险评估"
         ordering = ["-assessed_on"]
 
@@ -209,6 +214,7 @@ class RiskReview(Ledger):
     findings = models.TextField("研判情况")
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "风险研判记录"
         ordering = ["-date"]
 

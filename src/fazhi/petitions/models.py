@@ -115,7 +115,11 @@ class Petition(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "信访事项"
         ordering = ["-received", "-id"]
-        indexes = [models.Index(fields=["township", "received"])]
+        indexes = [
+            models.Index(fields=["township", "backlog_resolved_on"]),
+            models.Index(fields=["township", "closed_on"]),
+            models.Index(fields=["township", "received"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.subject}"
@@ -240,6 +244,7 @@ class HotlineTicket(Ledger):
     satisfaction = models.CharField("满意度", max_length=12, choices=Satisfaction.choices, blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "received"])]
         verbose_name = verbose_name_plural = "12345热线工单"
         ordering = ["-received", "-id"]
         constraints = [

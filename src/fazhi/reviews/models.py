@@ -71,7 +71,11 @@ class LegalityReview(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "合法性审查"
         ordering = ["-requested_on", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["township", "concluded_on"]),
+            models.Index(fields=["township", "requested_on"]),
+            models.Index(fields=["content_type", "object_id"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.subject_title}"

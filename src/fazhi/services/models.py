@@ -32,6 +32,7 @@ class AdvisorWork(Ledger):
     summary = models.TextField("服务内容", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "法律顾问工作记录"
         ordering = ["-date", "-id"]
 
@@ -171,6 +172,7 @@ class LegalAidConsultation(Ledger):
     referred = models.BooleanField("转法律援助机构受理", default=False)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "法律援助咨询"
         ordering = ["-date", "-id"]
 
@@ -233,6 +235,7 @@ class DisclosureItem(Ledger):
     content = models.TextField("内容摘要", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "published_on"])]
         verbose_name = verbose_name_plural = "主动公开信息"
         ordering = ["-published_on", "-id"]
 
@@ -277,6 +280,7 @@ class DisclosureRequest(Ledger):
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.RECEIVED)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "received_on"])]
         verbose_name = verbose_name_plural = "依申请公开"
         ordering = ["-received_on", "-id"]
 
@@ -311,6 +315,7 @@ class DutyRecord(Ledger):
     summary = models.TextField("情况", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "第一责任人履职记录"
         ordering = ["-date", "-id"]
 
@@ -361,6 +366,7 @@ class Measure(Ledger):
     detail = models.TextField("具体情况", blank=True)
 
     class Meta:
+        indexes = [models.Index(fields=["township", "date"])]
         verbose_name = verbose_name_plural = "其他举措"
         ordering = ["-date", "-id"]
 
