@@ -5,7 +5,9 @@ import io
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from fazhi.core.roles import Role
@@ -196,6 +198,24 @@ def test_list_keeps_a_constant_number_of_queries(town, client_for, django_assert
     ):
         with django_assert_max_num_queries(12):
             assert judicial.get(url).status_code == 200
+
+
+def test_record_page_costs_the_same_queries_whichever_links_are_filled(town, client_for):
+    judicial = client_for(Role.JUDICIAL)
+    bare = make_dispute(town, village=None)
+    Dispute.objects.filter(pk=bare.pk).update(village=None)
+    linked = make_dispute(
+        town,
+        screening=ScreeningRound.objects.filter(township=town.township, village__isnull=False).first(),
+        mediator=Mediator.objects.filter(township=town.township).first(),
+    )
+    counts = []
+    for record in (bare, linked):
+        judicial.get(f"/disputes/dispute/{record.pk}/")
+        with CaptureQueriesContext(connection) as captured:
+            assert judicial.get(f"/disputes/dispute/{record.pk}/").status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
 
 
 # --- figures and demo ----------------------------------------------------------------------------

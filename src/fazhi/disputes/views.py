@@ -271,6 +271,7 @@ class DisputeDetail(LedgerDetailView):
     workflow = WORKFLOW
     template_name = "disputes/dispute_detail.html"
     fields = ("number", *DISPUTE_FIELDS, "state", "resolved_on")
+    select_related = ("screening__village",)
     masked = {"parties": masking.mask_names, "phone": masking.mask_phone}
     attachment_steps = [
         ("register", "受理登记"),
