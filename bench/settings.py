@@ -4,8 +4,6 @@ The environment (DATABASE_URL, FAZHI_VAR_DIR) is set by bench.run before Django 
 run never touches the user's var/ database.
 """
 
-import os
-
 from fazhi.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
@@ -20,9 +18,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django.request": {"level": "CRITICAL"}},
 }
-
-# What-if switch for experiments (not used by `make bench`): keep SQLite connections open between
-# requests, as PostgreSQL's are. fazhi.settings sets CONN_MAX_AGE = 0 for SQLite, so every request
-# opens a connection and SQLite parses the whole schema again (see README, "Findings").
-if os.environ.get("BENCH_SQLITE_CONN_MAX_AGE") and DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ["BENCH_SQLITE_CONN_MAX_AGE"])  # noqa: F405

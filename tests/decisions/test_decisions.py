@@ -194,9 +194,6 @@ def test_demo_figures_public_pages_and_list_queries(world, client, client_for, d
 
 
 def test_public_comment_is_stored_escaped_and_rate_limited(world, decision, client, client_for, settings):
-    from django.core.cache import cache
-
-    cache.clear()
     today = dt.date.today()
     MajorDecision.objects.filter(pk=decision.pk).update(
         comment_start=today - dt.timedelta(days=1), comment_end=today + dt.timedelta(days=29)

@@ -4,7 +4,6 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -281,7 +280,6 @@ def test_board_shows_open_windows_with_their_rule(world):
 
 
 def test_public_application_and_tracking(world):
-    cache.clear()
     public = Client()
     form = public.get("/public/disputes/apply/")
     assert form.status_code == 200 and "青山镇" in form.content.decode()
@@ -309,7 +307,6 @@ def test_public_application_and_tracking(world):
 
 
 def test_public_submission_is_rate_limited(world):
-    cache.clear()
     public = Client()
     data = {
         "township": world.township.pk,

@@ -5,7 +5,6 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from openpyxl import load_workbook
@@ -335,7 +334,6 @@ def test_hotline_reply_needs_text(world):
 
 
 def test_public_submit_and_track(world):
-    cache.clear()
     public = Client()
     response = public.post(
         "/public/petitions/submit/",

@@ -5,7 +5,6 @@ its workflow guards, village-rule filing, advisors confined to their own work, t
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 
 from fazhi.core import board
 from fazhi.core.roles import Role
@@ -20,11 +19,6 @@ from fazhi.services.services import receive_request
 from fazhi.services.workflows import DISCLOSURE, VILLAGE_RULE
 
 R = m.DisclosureRequest.State
-
-
-@pytest.fixture(autouse=True)
-def _clear_rate_limits():
-    cache.clear()
 
 
 def value(code, world, year=2025):

@@ -1,6 +1,7 @@
-"""Rate limiting of public forms, per client address, in the cache (shared by all worker threads)."""
+"""Rate limiting of public forms, per client address, in the "ratelimit" cache (in the database,
+so shared by all worker processes and threads)."""
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 
 def client_ip(request) -> str:
@@ -9,6 +10,7 @@ def client_ip(request) -> str:
 
 def allow(request, bucket: str, limit: int = 5, window: int = 60) -> bool:
     """True while the client has made fewer than `limit` attempts in the last `window` seconds."""
+    cache = caches["ratelimit"]
     key = f"ratelimit:{bucket}:{client_ip(request)}"
     added = cache.add(key, 1, timeout=window)
     if added:
