@@ -60,10 +60,12 @@ def test_county_reads_every_township_and_writes_none(world, client_for):
     assert county.get(f"/org/person/{person.pk}/").status_code == 200
     assert county.get(f"/org/person/{person.pk}/edit/").status_code == 403
     assert county.post("/org/person/new/", {"name": "x"}).status_code == 403
-    # The switcher lists all four townships of the county.
+    # The switcher lists all four townships under their county, the current one selected.
     page = county.get("/").content.decode()
+    assert f'<optgroup label="{world.county.name}">' in page
+    assert f'<option value="{world.township.pk}" selected>{world.township.name}</option>' in page
     for other in world.other_townships:
-        assert other.name in page
+        assert f'<option value="{other.pk}">{other.name}</option>' in page
     response = county.post("/township/", {"township": world.other_townships[1].id})
     assert response.status_code == 302
     assert world.other_townships[1].name in county.get("/org/regions/").content.decode()
@@ -137,3 +139,10 @@ def test_village_cadre_confined_to_village_without_township_filter(world):
         scope(Department.objects.all(), world.users[Role.OFFICE]).values_list("name", flat=True)
     )
     assert {"村调委会", "邻村调委会", "党政办"} <= office_sees
+
+
+def test_switcher_escapes_township_names(world, client_for):
+    world.other_townships[0].name = '<b>"镇"</b>'
+    world.other_townships[0].save()
+    page = client_for(Role.COUNTY).get("/").content.decode()
+    assert "&lt;b&gt;&quot;镇&quot;&lt;/b&gt;" in page and '<b>"镇"</b>' not in page
