@@ -146,3 +146,28 @@ def test_switcher_escapes_township_names(world, client_for):
     world.other_townships[0].save()
     page = client_for(Role.COUNTY).get("/").content.decode()
     assert "&lt;b&gt;&quot;镇&quot;&lt;/b&gt;" in page and '<b>"镇"</b>' not in page
+
+
+def test_account_reading_many_townships_picks_on_the_picker_page(world, client_for, monkeypatch):
+    from fazhi.core import context
+
+    monkeypatch.setattr(context, "SWITCHER_SELECT_MAX", 2)
+    county = client_for(Role.COUNTY)
+    page = county.get("/").content.decode()
+    assert '<select name="township"' not in page and 'href="/township/"' in page
+    picker = county.get("/township/").content.decode()
+    assert f"<h2 class=\"h6\">{world.county.name}</h2>" in picker
+    for town in [world.township, *world.other_townships]:
+        assert f'value="{town.pk}"' in picker
+    wanted = world.other_townships[1]
+    found = county.get("/township/", {"q": wanted.name}).content.decode()
+    assert f'value="{wanted.pk}"' in found and f'value="{world.township.pk}"' not in found
+    assert county.post("/township/", {"township": wanted.pk}).status_code == 302
+    assert f"{wanted.name}</a>" in county.get("/").content.decode()
+
+
+def test_switching_to_an_unreadable_township_changes_nothing(world, client_for):
+    office = client_for(Role.OFFICE)  # reads only 青山镇
+    office.post("/township/", {"township": world.other_townships[0].pk})
+    page = office.get("/").content.decode()
+    assert f'id="current-township">{world.township.name}<' in page

@@ -6,21 +6,33 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from fazhi.core.access import access_for
+from fazhi.core.context import townships_by_county
 from fazhi.core.middleware import TownshipMiddleware
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def switch_township(request):
-    """A county user (or anyone with several townships) picks the township they work in."""
-    wanted = request.POST.get("township", "")
-    if wanted.isdigit() and int(wanted) in access_for(request.user).readable:
-        request.session[TownshipMiddleware.SESSION_KEY] = int(wanted)
-    return HttpResponseRedirect(request.POST.get("next") or "/")
+    """A county user (or anyone with several townships) picks the township they work in: from the
+    switcher on every page, or on this page, searchable, when they read too many for a <select>."""
+    readable = access_for(request.user).readable
+    if request.method == "POST":
+        wanted = request.POST.get("township", "")
+        if wanted.isdigit() and int(wanted) in readable:
+            request.session[TownshipMiddleware.SESSION_KEY] = int(wanted)
+        return HttpResponseRedirect("/")
+    search = request.GET.get("q", "").strip()
+    counties = townships_by_county(readable, search)
+    return render(
+        request,
+        "core/township_picker.html",
+        {"counties": counties, "q": search, "found": sum(len(t) for _, t in counties)},
+    )
 
 
 def healthz(request):
