@@ -156,7 +156,7 @@ def test_account_reading_many_townships_picks_on_the_picker_page(world, client_f
     page = county.get("/").content.decode()
     assert '<select name="township"' not in page and 'href="/township/"' in page
     picker = county.get("/township/").content.decode()
-    assert f"<h2 class=\"h6\">{world.county.name}</h2>" in picker
+    assert f'<h2 class="h6">{world.county.name}</h2>' in picker
     for town in [world.township, *world.other_townships]:
         assert f'value="{town.pk}"' in picker
     wanted = world.other_townships[1]
