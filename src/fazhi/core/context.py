@@ -31,6 +31,11 @@ def navigation():
 
 _NAV = None
 
+# Up to this many townships (a county's) the switcher is a <select> on every page. An account reading
+# more (a city's or a province's: 1 000) gets a link to the picker page instead, so that every other
+# page costs the same whatever the account reads: 1 000 options cost ~20 ms a page.
+SWITCHER_SELECT_MAX = 60
+
 
 def shell(request):
     global _NAV
@@ -45,12 +50,6 @@ def shell(request):
             # A callable: the query runs only when a page draws the select (admin pages do not).
             context["township_options"] = partial(township_options, readable, current)
     return context
-
-
-# Up to this many townships (a county's) the switcher is a <select> on every page. An account reading
-# more (a city's or a province's: 1 000) gets a link to the picker page instead, so that every other
-# page costs the same whatever the account reads: 1 000 options cost ~20 ms a page.
-SWITCHER_SELECT_MAX = 60
 
 
 def townships_by_county(readable, search="") -> list[tuple[str, list[tuple[int, str]]]]:
