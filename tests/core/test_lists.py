@@ -56,3 +56,16 @@ def test_search_sort_and_pages(world, client_for):
     assert f"共 {total} 条，第 1/2 页" in html
     page_two = names(office.get("/org/person/?sort=-name&page=2").content.decode())
     assert len(page_one) + len(page_two) == total and not set(page_one) & set(page_two)
+
+
+def test_rows_escape_cells_and_link_each_record(world, client_for):
+    person = Person.objects.create(
+        township=world.township, name='<img src=x onerror="1">', position="<i>副</i>"
+    )
+    html = client_for(Role.OFFICE).get("/org/person/?q=img").content.decode()
+    row = re.search(r"<tbody>(.*?)</tbody>", html, re.S).group(1)
+    assert row.count("<tr>") == 1
+    assert f'<td><a href="/org/person/{person.pk}/">&lt;img src=x onerror=&quot;1&quot;&gt;</a></td>' in row
+    assert "&lt;i&gt;副&lt;/i&gt;" in row and "<img" not in row and "<i>" not in row
+    empty = client_for(Role.OFFICE).get("/org/person/?q=无此人").content.decode()
+    assert "暂无记录" in empty

@@ -287,7 +287,7 @@ def test_activity_list_query_count_is_constant(world, client_for, django_assert_
     judicial.get("/education/outreachactivity/")  # warm the session/access caches
     with django_assert_max_num_queries(12):
         response = judicial.get("/education/outreachactivity/?year=2025")
-    assert response.status_code == 200 and len(response.context["rows"]) == 25
+    assert response.status_code == 200 and response.context["rows"].count("<tr>") == 25
 
 
 def test_api_creates_activity_within_the_users_village_only(world, client_for):

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 
 @dataclass(frozen=True)
@@ -57,3 +59,18 @@ def field_column(model, name: str, **kwargs) -> Column:
     label = kwargs.pop("label", None) or str(field.verbose_name)
     sort = kwargs.pop("sort", "__".join(path))
     return Column(label, name, sort=sort, **kwargs)
+
+
+def rows_html(records, columns) -> SafeString:
+    """A list's <tr>s, the first cell linking to the record. Written here rather than as template loops,
+    which cost a third of a list page (25 rows × 11 cells, each through a filter and an if)."""
+    out = []
+    for record in records:
+        cells = [conditional_escape(c.text(record)) for c in columns]
+        if cells:
+            cells[0] = cells[0] or "（未命名）"
+            url = getattr(record, "get_absolute_url", None)
+            if url:
+                cells[0] = f'<a href="{conditional_escape(url())}">{cells[0]}</a>'
+        out.append("<tr><td>" + "</td><td>".join(cells) + "</td></tr>")
+    return mark_safe("".join(out))

@@ -25,7 +25,7 @@ from fazhi.core.access import can_write, require_write, scope
 from fazhi.core.export import xlsx_response
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
-from fazhi.core.tables import Column, field_column
+from fazhi.core.tables import Column, field_column, rows_html
 from fazhi.core.workflow import Refused
 
 
@@ -158,7 +158,7 @@ class LedgerListView(TownshipMixin, ListView):
         query.pop("page", None)
         context.update(
             columns=columns,
-            rows=[(obj, [c.text(obj) for c in columns]) for obj in context["object_list"]],
+            rows=rows_html(context["object_list"], columns),
             filters=[(f.id_for_label, f.label, filter_control(f)) for f in self.filterset.form]
             if self.filterset
             else [],

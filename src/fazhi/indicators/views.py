@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from fazhi.core import freshness
 from fazhi.core.board import SOON, urgent_counts, visible_entries
 from fazhi.core.export import xlsx_response
-from fazhi.core.tables import Column
+from fazhi.core.tables import Column, rows_html
 from fazhi.indicators.registry import REGISTRY, Scope, compute_all, format_value
 
 SECTION_LABELS = {
@@ -109,7 +109,7 @@ class IndicatorRecordsView(TownshipPage):
             value=format_value(indicator.value(scope)),
             year=year,
             page=page,
-            rows=[(obj, [c.text(obj) for c in columns]) for obj in page.object_list],
+            rows=rows_html(page.object_list, columns),
             columns=columns,
         )
         return self.render_to_response(context)
