@@ -32,3 +32,9 @@ for label in LEDGER_APPS:
 from fazhi.portal.urls import public_patterns  # noqa: E402
 
 urlpatterns += [path("public/", include("fazhi.portal.urls")), path("public/", include(public_patterns))]
+
+# Chinese error pages inside the shell (fazhi.core.errors).
+handler400 = "fazhi.core.errors.bad_request"
+handler403 = "fazhi.core.errors.permission_denied"
+handler404 = "fazhi.core.errors.page_not_found"
+handler500 = "fazhi.core.errors.server_error"
