@@ -21,9 +21,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 
 from fazhi import LEDGER_APPS
-from fazhi.core.deadlines import Due, Rule, status
-
-SOON = 3  # days: "due soon" on the dashboard and the board
+from fazhi.core.deadlines import SOON, Due, Rule, status
 
 
 @dataclass(frozen=True)

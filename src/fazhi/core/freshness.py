@@ -25,7 +25,7 @@ def touch(township_id: int | None = None) -> None:
 
     key = township_id or SHARED
     if not DataVersion.objects.filter(key=key).update(version=F("version") + 1):
-        DataVersion.objects.get_or_create(key=key)
+        DataVersion.objects.get_or_create(key=key, defaults={"version": 1})  # a first write counts too
 
 
 def versions(township_id: int) -> tuple[int, int]:

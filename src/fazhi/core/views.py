@@ -21,7 +21,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 
-from fazhi.core.access import can_write, require_write, scope
+from fazhi.core.access import can_write, get_record, require_write, visible_to
 from fazhi.core.export import xlsx_response
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
@@ -43,7 +43,7 @@ class TownshipMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def scoped(self):
-        return self.restrict(scope(self.model.objects.all(), self.request.user, self.request.township))
+        return self.restrict(visible_to(self.model.objects.all(), self.request.user, self.request.township))
 
     def restrict(self, queryset):
         """Hook for ledgers with narrower visibility (e.g. an advisor sees only what is assigned)."""
@@ -440,9 +440,13 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
     """Files are always downloaded, never rendered inline, so an uploaded page can't run in our origin."""
 
     def get(self, request, pk):
-        attachment = get_object_or_404(Attachment, pk=pk)
-        if attachment.township_id not in scope_ids(request.user):
-            raise Http404
+        attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
+        model = attachment.content_type.model_class()
+        if model is None or not issubclass(model, Ledger):
+            if attachment.township_id not in scope_ids(request.user):
+                raise Http404
+        else:  # the file is as visible as its record (village cadres, advisors)
+            get_record(request, model, attachment.object_id)
         response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
         response["Content-Type"] = (
             "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
