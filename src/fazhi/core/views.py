@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.forms import modelform_factory
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.views import View
 from django.views.generic import DetailView, ListView
@@ -23,6 +23,7 @@ from django.views.generic.edit import FormView
 
 from fazhi.core.access import can_write, get_record, require_write, visible_to
 from fazhi.core.export import xlsx_response
+from fazhi.core.ledger import get_model_urls
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
@@ -465,30 +466,29 @@ def scope_ids(user):
 def ledger_urls(
     model, list_view=None, detail_view=None, form_view=None, *, transition_view=None, upload_view=None
 ):
-    """The URL patterns of one ledger, named `<model>_list`, `_detail`, `_create`, `_update`, …
+    """The URL patterns of one ledger whose views are declared one by one (core.ledger.get_model_urls);
+    the views are recorded in the ledger's spec, so the permission matrix finds them.
 
     A detail page with attachments gets its upload view, with the detail page's write roles, unless
     the ledger passes its own `upload_view`.
     """
-    name = model._meta.model_name
+    from fazhi.core.ledger import spec_for
+
     if upload_view is None and detail_view is not None and detail_view.attachments:
         upload_view = type(
             f"{model.__name__}Upload",
             (AttachmentUploadView,),
             {"model": model, "write_roles": detail_view.write_roles},
         )
-    patterns = []
-    if list_view:
-        patterns.append(path(f"{name}/", list_view.as_view(), name=f"{name}_list"))
-    if form_view:
-        patterns.append(path(f"{name}/new/", form_view.as_view(), name=f"{name}_create"))
-        patterns.append(path(f"{name}/<int:pk>/edit/", form_view.as_view(), name=f"{name}_update"))
-    if detail_view:
-        patterns.append(path(f"{name}/<int:pk>/", detail_view.as_view(), name=f"{name}_detail"))
-    if transition_view:
-        patterns.append(
-            path(f"{name}/<int:pk>/do/<slug:name>/", transition_view.as_view(), name=f"{name}_transition")
-        )
-    if upload_view:
-        patterns.append(path(f"{name}/<int:pk>/attach/", upload_view.as_view(), name=f"{name}_attach"))
-    return patterns
+    spec = spec_for(model)
+    given = {
+        "list": list_view,
+        "detail": detail_view,
+        "form": form_view,
+        "transition": transition_view,
+        "upload": upload_view,
+    }
+    spec.views.update({kind: view for kind, view in given.items() if view is not None})
+    spec.write_roles = spec.write_roles or getattr(detail_view or list_view, "write_roles", ())
+    spec.workflow = spec.workflow or getattr(transition_view, "workflow", None)
+    return get_model_urls(model)
