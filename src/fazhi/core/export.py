@@ -1,6 +1,7 @@
 """Excel export of any list: the same columns, the same masking, the same filters as the page."""
 
 import io
+import re
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -14,7 +15,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def xlsx_bytes(title: str, columns, records) -> bytes:
     workbook = Workbook(write_only=False)
     sheet = workbook.active
-    sheet.title = title[:31]
+    sheet.title = re.sub(r"[][:*?/\\]", "、", title)[:31]  # characters Excel refuses in a sheet title
     sheet.append([c.label for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
