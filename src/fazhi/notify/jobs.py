@@ -12,3 +12,6 @@ schedule.register(
     working_days_only=True,
     label="每日待办摘要",
 )
+schedule.register(
+    "notify.reminders", tasks.reminders, at="08:00", working_days_only=True, label="到期和逾期提醒"
+)

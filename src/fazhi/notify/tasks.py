@@ -22,3 +22,10 @@ def daily_digest() -> int:
     from fazhi.notify import digest
 
     return digest.send_all()
+
+
+@task()
+def reminders() -> int:
+    from fazhi.notify import reminders as run
+
+    return run.run()
