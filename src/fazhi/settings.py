@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "fazhi.indicators",
     "fazhi.api",
     "fazhi.notify",
+    "fazhi.rounds",
 ] + [f"fazhi.{app}" for app in LEDGER_APPS]
 
 MIDDLEWARE = [

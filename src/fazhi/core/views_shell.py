@@ -73,12 +73,12 @@ class DeadlineBoardView(LoginRequiredMixin, TemplateView):
             columns = [
                 Column("事项", "title"),
                 Column("办理部门", "office"),
-                Column("责任人", lambda e: responsible_name(e, masked)),
                 Column("到期日", "due_on"),
                 Column("剩余天数", lambda e: e.days_left(today)),
                 Column("计算依据", "basis"),
+                Column("责任人", lambda e: responsible_name(e, masked)),
             ]
-            return xlsx_response("期限看板", columns, entries.iterator())
+            return xlsx_response("期限看板", columns, entries.select_related("responsible").iterator())
         page = Paginator(entries.select_related("responsible"), self.paginate_by).get_page(
             request.GET.get("page")
         )
