@@ -13,7 +13,7 @@ from django.utils import timezone
 from fazhi.core.calendar import is_workday
 from fazhi.core.roles import Role
 from fazhi.notify.events import township_users
-from fazhi.notify.services import notify, office_heads, working_days_after, working_days_before
+from fazhi.notify.services import head_of, notify, office_heads, working_days_after, working_days_before
 
 
 def remind_before(rule_code: str) -> int:
@@ -75,7 +75,7 @@ def run(today: dt.date | None = None) -> int:
             )
         )
         if entry.due_on < head_cutoff:
-            head = users.get(heads.get((entry.township_id, entry.office)))
+            head = users.get(head_of(heads, entry.township_id, entry.office))
             who = entry.responsible.get_full_name() if entry.responsible else "未指派"
             sent += bool(
                 notify(

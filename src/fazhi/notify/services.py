@@ -86,7 +86,13 @@ OFFICE_ROLES = {
     "司法所": Role.JUDICIAL,
     "党政办": Role.OFFICE,
     "综合行政执法大队": Role.ENFORCEMENT,
+    "司法所(调委会)": Role.MEDIATOR,
 }
+
+
+def head_of(heads: dict, township_id, office: str):
+    """The head of an office; "党政办(应诉)" falls back to 党政办's."""
+    return heads.get((township_id, office)) or heads.get((township_id, office.split("(")[0]))
 
 
 def office_heads(township_ids) -> dict:
@@ -124,7 +130,7 @@ def default_responsible(entries) -> None:
         heads = office_heads({e.township_id for e in missing})
         new = {}
         for e in missing:
-            user_id = heads.get((e.township_id, e.office)) or e._created_by_id
+            user_id = head_of(heads, e.township_id, e.office) or e._created_by_id
             if user_id and (e.content_type_id, e.object_id) not in new:
                 new[(e.content_type_id, e.object_id)] = Assignment(
                     township_id=e.township_id,
@@ -157,7 +163,8 @@ def may_assign(user, record) -> bool:
     offices = BoardEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(record), object_id=record.pk
     ).values_list("office", flat=True)
-    return Office.objects.filter(township=township, name__in=list(offices), head=user).exists()
+    heads = office_heads({township.pk})
+    return any(head_of(heads, township.pk, office) == user.pk for office in offices)
 
 
 @transaction.atomic

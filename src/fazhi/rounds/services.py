@@ -180,7 +180,8 @@ def remind_missing(today: dt.date | None = None) -> int:
                 if duty.per == "village":
                     targets = cadres.get(row.filer.pk, [])
                 else:
-                    targets = [users.get(heads.get((township.pk, duty.office)))]
+                    head = heads.get((township.pk, duty.office)) or heads.get((township.pk, "司法所"))
+                    targets = [users.get(head)]
                 for user in targets:
                     sent += bool(
                         notify(
