@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "fazhi.api",
     "fazhi.notify",
     "fazhi.rounds",
+    "fazhi.handoffs",
 ] + [f"fazhi.{app}" for app in LEDGER_APPS]
 
 MIDDLEWARE = [

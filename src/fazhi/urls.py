@@ -23,6 +23,7 @@ urlpatterns = [
     path("healthz", views_shell.healthz, name="healthz"),
     path("notify/", include("fazhi.notify.urls")),
     path("rounds/", include("fazhi.rounds.urls")),
+    path("handoffs/", include("fazhi.handoffs.urls")),
 ]
 
 # Each app mounts its pages under its own label (the portal at /public/).
