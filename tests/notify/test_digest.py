@@ -109,3 +109,23 @@ def test_digest_queries_per_user_are_constant(world, petition_factory, due_petit
     with CaptureQueriesContext(connection) as none:
         assert digest.build_for(mediator, TODAY, 3, cache) is None
     assert len(none.captured_queries) == 1
+
+
+def test_send_all_costs_one_query_per_user_plus_a_constant(world, due_petitions):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.org.models import RoleAssignment
+
+    def run(day):
+        with CaptureQueriesContext(connection) as captured:
+            digest.send_all(day, deliver=False)
+        return len(captured), digest.digest_users().count()
+
+    first, users = run(TODAY)
+    for i in range(4):
+        user = get_user_model().objects.create(username=f"clerk{i}")
+        RoleAssignment.objects.create(user=user, role=Role.OFFICE, organisation=world.township)
+    second, more = run(dt.date(2026, 12, 3))
+    assert more == users + 4 and second - first == 4

@@ -2,8 +2,9 @@
 message; per leader (镇长, 党委书记), the township's counts by office. Working days only; once a day
 per user (the notification key is the date), so a second run sends nothing.
 
-Queries: one for the users, one per township for the leaders' counts, and per user one for their
-entries and one for the get-or-create of the message (pinned in tests/notify/test_digest.py).
+Queries: a constant few (the users and their roles, today's sent messages, the INSERTs), one per
+township for the leaders' counts, and one per user for their entries (pinned in
+tests/notify/test_digest.py).
 """
 
 import datetime as dt
@@ -111,33 +112,43 @@ def build_for(user, today: dt.date, ahead: int, county_cache: dict) -> tuple[str
 
 
 def send_all(today: dt.date | None = None, deliver=True) -> int:
-    """Send today's digest to every user (working days only); returns how many were sent now."""
+    """Send today's digest to every user (working days only); returns how many were sent now.
+
+    The day's messages are written in one transaction (one INSERT per 500), skipping the users who
+    have today's already: a second run sends nothing, and the key's unique constraint keeps a
+    concurrent one from sending twice."""
+    from django.db import transaction
+
     from fazhi.notify import channels
 
     today = today or timezone.localdate()
     if not is_workday(today):
         return 0
     ahead = settings.FAZHI_DIGEST_AHEAD
+    key = f"digest:{today.isoformat()}"
+    done = set(Notification.objects.filter(key=key).values_list("user_id", flat=True))
     cache: dict = {}
-    sent = 0
+    pending = []
     for user in digest_users():
+        if user.pk in done:
+            continue
         built = build_for(user, today, ahead, cache)
         if built is None:
             continue
-        text, _ = built
-        notification, created = Notification.objects.get_or_create(
-            user=user,
-            key=f"digest:{today.isoformat()}",
-            defaults={
-                "kind": Notification.Kind.DIGEST,
-                "title": f"每日待办 {today:%Y-%m-%d}",
-                "text": text,
-                "url": "/deadlines/?who=mine&show=all",
-            },
+        pending.append(
+            Notification(
+                user=user,
+                key=key,
+                kind=Notification.Kind.DIGEST,
+                title=f"每日待办 {today:%Y-%m-%d}",
+                text=built[0],
+                url="/deadlines/?who=mine&show=all",
+            )
         )
-        if not created:
-            continue
-        sent += 1
-        if deliver and channels.wants_external(user):
-            channels.deliver(notification)
-    return sent
+    with transaction.atomic():
+        Notification.objects.bulk_create(pending, batch_size=500, ignore_conflicts=True)
+    if deliver:
+        for notification in pending:
+            if channels.wants_external(notification.user):
+                channels.deliver(Notification.objects.get(user=notification.user, key=key))
+    return len(pending)
