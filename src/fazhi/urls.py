@@ -21,6 +21,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("deadlines/", views_shell.DeadlineBoardView.as_view(), name="deadline_board"),
     path("healthz", views_shell.healthz, name="healthz"),
+    path("notify/", include("fazhi.notify.urls")),
+    path("rounds/", include("fazhi.rounds.urls")),
+    path("handoffs/", include("fazhi.handoffs.urls")),
 ]
 
 # Each app mounts its pages under its own label (the portal at /public/).

@@ -92,12 +92,42 @@ def items_of(app_label: str, township, today: dt.date) -> list[DeadlineItem]:
 # --- the stored copy ---------------------------------------------------------------------------------
 
 
+def _ledger_fields(items) -> dict:
+    """(model, pk) → (village_id, created_by_id) of records fetched with .only() without them: one
+    query per model rather than one per record."""
+    wanted: dict = {}
+    for item in items:
+        record = item.record
+        if {"village_id", "created_by_id"} & record.get_deferred_fields():
+            wanted.setdefault(type(record), set()).add(record.pk)
+    loaded = {}
+    for model, pks in wanted.items():
+        for pk, village, creator in model.objects.filter(pk__in=pks).values_list(
+            "pk", "village_id", "created_by_id"
+        ):
+            loaded[(model, pk)] = (village, creator)
+    return loaded
+
+
+def ledger_fields(record, loaded) -> tuple:
+    if (type(record), record.pk) in loaded:
+        return loaded[(type(record), record.pk)]
+    return getattr(record, "village_id", None), getattr(record, "created_by_id", None)
+
+
+# Functions(entries) that complete stored entries before they are written, in one query per batch:
+# fazhi.notify registers the one that fills in each record's responsible person.
+ENTRY_HOOKS: list[Callable[[list], None]] = []
+
+
 def _entries(items: Iterable[DeadlineItem]) -> list:
     from django.contrib.contenttypes.models import ContentType
 
     from fazhi.core.models import BoardEntry
 
-    return [
+    items = list(items)
+    loaded = _ledger_fields(items)
+    entries = [
         BoardEntry(
             township_id=item.record.township_id,
             content_type=ContentType.objects.get_for_model(item.record),
@@ -110,9 +140,17 @@ def _entries(items: Iterable[DeadlineItem]) -> list:
             warning=item.due.warning[:200],
             shown_from=item.shown_from,
             hidden_after=item.hidden_after,
+            village_id=ledger_fields(item.record, loaded)[0],
+            rule=item.rule.code[:60],
         )
         for item in items
     ]
+    for entry, item in zip(entries, items, strict=True):
+        entry._record = item.record  # for the hooks; not stored
+        entry._created_by_id = ledger_fields(item.record, loaded)[1]
+    for hook in ENTRY_HOOKS:
+        hook(entries)
+    return entries
 
 
 def refresh(model, pks) -> None:
