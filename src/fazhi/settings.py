@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "fazhi.core",
     "fazhi.indicators",
     "fazhi.api",
+    "fazhi.drafts",
+    "fazhi.search",
 ] + [f"fazhi.{app}" for app in LEDGER_APPS]
 
 MIDDLEWARE = [
