@@ -52,4 +52,7 @@ def run_all(stdout=None) -> DemoContext:
     from fazhi.core import board
 
     board.rebuild()  # the builders insert in bulk, which the board's signals do not see
+    from fazhi.search import index
+
+    index.rebuild()  # nor the search index's
     return context
