@@ -23,6 +23,6 @@ def attachment_text(attachment) -> str:
         return ""
     try:
         return extract_text(path)[:MAX_CHARS]
-    except Exception:
-        logger.warning("cannot read the text of attachment %s", attachment.pk, exc_info=True)
+    except Exception as exc:
+        logger.info("attachment %s has no readable text: %s", attachment.pk, exc)
         return ""

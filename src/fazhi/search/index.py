@@ -8,6 +8,8 @@ so it holds whatever path wrote); `rebuild` redoes it after bulk loads.
 """
 
 import re
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -88,19 +90,39 @@ def source_for(model) -> Source | None:
 
 
 def _attachments_text(record) -> list[str]:
-    from fazhi.core.models import Attachment
+    from fazhi.search.models import AttachmentText
 
     content_type = ContentType.objects.get_for_model(record)
-    return [
-        attachment_text(a) for a in Attachment.objects.filter(content_type=content_type, object_id=record.pk)
-    ]
+    texts = AttachmentText.objects.filter(content_type=content_type, object_id=record.pk)
+    return [t for t in texts.order_by("attachment_id").values_list("text", flat=True) if t]
+
+
+def store_attachment_text(attachment) -> None:
+    """Extract an attachment's text once, when it is saved."""
+    from fazhi.search.models import AttachmentText
+
+    AttachmentText.objects.update_or_create(
+        attachment=attachment,
+        defaults={
+            "content_type_id": attachment.content_type_id,
+            "object_id": attachment.object_id,
+            "text": attachment_text(attachment),
+        },
+    )
+
+
+def _title(record) -> str:
+    try:
+        return str(record)
+    except Exception:  # a record's __str__ must not stop it from being saved; the rebuild retries
+        return f"{record._meta.verbose_name} {record.pk}"
 
 
 def entry_for(source: Source, record, attachments: list[str] | None = None):
     """The SearchEntry of a record (unsaved): words from every text, names masked in what is shown."""
     from fazhi.search.models import SearchEntry
 
-    title = str(record)
+    title = _title(record)
     texts = [getattr(record, f) or "" for f in source.fields]
     names = {f: getattr(record, f) or "" for f in source.names}
     attachments = _attachments_text(record) if attachments is None else attachments
@@ -145,7 +167,7 @@ def rebuild(township=None) -> int:
     """Index every record again (of one township, or of all), township by township."""
     from fazhi.core.models import Attachment
     from fazhi.org.models import Region
-    from fazhi.search.models import SearchEntry
+    from fazhi.search.models import AttachmentText, SearchEntry
 
     townships = [township] if township is not None else list(Region.objects.townships())
     written = 0
@@ -155,8 +177,16 @@ def rebuild(township=None) -> int:
             for source in sources():
                 content_type = ContentType.objects.get_for_model(source.model)
                 files: dict[int, list[str]] = {}
-                for attachment in Attachment.objects.filter(township=town, content_type=content_type):
-                    files.setdefault(attachment.object_id, []).append(attachment_text(attachment))
+                unread = Attachment.objects.filter(township=town, content_type=content_type).exclude(
+                    pk__in=AttachmentText.objects.values("attachment_id")
+                )
+                for attachment in unread:  # files that came in bulk, unseen by the signal
+                    store_attachment_text(attachment)
+                for object_id, text in AttachmentText.objects.filter(
+                    attachment__township=town, content_type=content_type
+                ).values_list("object_id", "text"):
+                    if text:
+                        files.setdefault(object_id, []).append(text)
                 entries = [
                     entry_for(source, record, files.get(record.pk, []))
                     for record in source.model.objects.filter(township=town).iterator(chunk_size=2000)
@@ -166,7 +196,22 @@ def rebuild(township=None) -> int:
     return written
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Writes inside are not indexed one by one: for bulk loads that `rebuild()` afterwards."""
+    _deferred.on = True
+    try:
+        yield
+    finally:
+        _deferred.on = False
+
+
 def _is_ledger(sender) -> bool:
+    if getattr(_deferred, "on", False):
+        return False
     from fazhi.core.models import Ledger
 
     return isinstance(sender, type) and issubclass(sender, Ledger) and sender._meta.app_label in LEDGER_APPS
@@ -182,12 +227,14 @@ def _deleted(sender, instance, **kwargs):
         remove(sender, instance.pk)
 
 
-def _attachment_changed(sender, instance, **kwargs):
-    if kwargs.get("raw"):
+def _attachment_changed(sender, instance, created=False, **kwargs):
+    if kwargs.get("raw") or getattr(_deferred, "on", False):
         return
     model = instance.content_type.model_class()
     if source_for(model) is None:
         return
+    if created:
+        store_attachment_text(instance)
     record = model.objects.filter(pk=instance.object_id).first()
     if record is not None:
         refresh(record)

@@ -29,3 +29,20 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class AttachmentText(models.Model):
+    """The text of one attachment, extracted once when it is uploaded (a record's entry is rebuilt on
+    every save of the record, which must not read its files again)."""
+
+    attachment = models.OneToOneField("core.Attachment", on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "附件文字"
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"附件 {self.attachment_id}"
