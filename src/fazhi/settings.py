@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "fazhi.notify",
     "fazhi.rounds",
     "fazhi.handoffs",
+    "fazhi.drafts",
+    "fazhi.search",
 ] + [f"fazhi.{app}" for app in LEDGER_APPS]
 
 MIDDLEWARE = [

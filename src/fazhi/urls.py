@@ -24,6 +24,8 @@ urlpatterns = [
     path("notify/", include("fazhi.notify.urls")),
     path("rounds/", include("fazhi.rounds.urls")),
     path("handoffs/", include("fazhi.handoffs.urls")),
+    path("drafts/", include("fazhi.drafts.urls")),
+    path("search/", include("fazhi.search.urls")),
 ]
 
 # Each app mounts its pages under its own label (the portal at /public/).
