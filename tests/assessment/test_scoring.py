@@ -158,7 +158,7 @@ def test_results_export_and_notice(scheme, world, client_for):
         io.BytesIO(county.get(reverse("assessment:results", args=[scheme.pk]) + "?export=xlsx").content)
     ).active
     header = [c.value for c in sheet[1]]
-    assert header[:2] == ["名次", "乡镇(街道)"] and header[-2:] == ["总分", "待评分项"]
+    assert header[:2] == ["名次", "乡镇(街道)"] and header[-3:] == ["总分", "待评分项", "佐证材料(份)"]
     names = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert names == {t.name for t in services.townships_of(world.county)}
     notice = docx.Document(io.BytesIO(county.get(reverse("assessment:notice", args=[scheme.pk])).content))

@@ -4,7 +4,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 
 from fazhi.assessment import compute, defaults, rules
@@ -239,6 +239,13 @@ def results(scheme, townships) -> list[dict]:
             pending[township_id] += 1
         else:
             sums[township_id][root(item_id)] += score
+    evidence = dict(
+        Evidence.objects.filter(score__scheme=scheme)
+        .order_by()
+        .values("township_id")
+        .annotate(n=Count("pk"))
+        .values_list("township_id", "n")
+    )
     rows = []
     for township in townships:
         by_top = [sums[township.pk][pk] for pk in top]
@@ -248,6 +255,7 @@ def results(scheme, townships) -> list[dict]:
                 "parts": by_top,
                 "total": sum(by_top, Decimal(0)),
                 "pending": pending[township.pk],
+                "evidence": evidence.get(township.pk, 0),
             }
         )
     rows.sort(key=lambda r: (-r["total"], r["township"].code))

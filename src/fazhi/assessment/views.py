@@ -121,7 +121,11 @@ def result_columns(scheme):
         Column(f"{t.number}.{t.title}（{format_value(t.weight)}分）", lambda r, i=i: r["parts"][i])
         for i, t in enumerate(tops)
     ]
-    columns += [Column("总分", lambda r: r["total"]), Column("待评分项", lambda r: r["pending"])]
+    columns += [
+        Column("总分", lambda r: r["total"]),
+        Column("待评分项", lambda r: r["pending"]),
+        Column("佐证材料(份)", lambda r: r["evidence"]),
+    ]
     return tops, columns
 
 

@@ -73,7 +73,8 @@ def send(
 
 
 @transaction.atomic
-def answer(assignment, user, note, files=(), expected_version=None):
+def answer(assignment, user, note, files=(), expected_version=None, on=None):
+    """`on`: the day it was answered, when recording an answer given earlier (demo, imports)."""
     if not can_write(user, assignment.township, (Role.OFFICE,)):
         raise Refused("只有本乡镇司法所、党政办或管理员可以答复督办事项。")
     if assignment.state not in Assignment.OPEN_STATES:
@@ -83,7 +84,7 @@ def answer(assignment, user, note, files=(), expected_version=None):
     _bump(assignment, expected_version)
     assignment.state = S.ANSWERED
     assignment.answer = note.strip()
-    assignment.answered_on = timezone.localdate()
+    assignment.answered_on = on or timezone.localdate()
     assignment.answered_by = user
     assignment._change_reason, assignment._history_user = "乡镇答复", user
     assignment.save()
@@ -93,7 +94,7 @@ def answer(assignment, user, note, files=(), expected_version=None):
 
 
 @transaction.atomic
-def decide(assignment, user, accept: bool, comment, expected_version=None):
+def decide(assignment, user, accept: bool, comment, expected_version=None, on=None):
     require_county(user, assignment.task.county)
     if assignment.state != S.ANSWERED:
         raise Refused(f"当前状态为“{assignment.get_state_display()}”，只有已答复的事项可以审核。")
@@ -103,7 +104,7 @@ def decide(assignment, user, accept: bool, comment, expected_version=None):
     _bump(assignment, expected_version)
     assignment.state = S.ACCEPTED if accept else S.RETURNED
     assignment.comment = comment
-    assignment.decided_on, assignment.decided_by = timezone.localdate(), user
+    assignment.decided_on, assignment.decided_by = on or timezone.localdate(), user
     if not accept:
         assignment.answered_on = None  # the task is open again: lateness runs from the due date
     assignment._change_reason = "审核通过，办结" if accept else f"退回重办：{comment}"
