@@ -118,11 +118,11 @@ def result_columns(scheme):
     tops = list(scheme.items.filter(parent=None).order_by("order", "id"))
     columns = [Column("名次", lambda r: r["rank"]), Column("乡镇(街道)", lambda r: r["township"].name)]
     columns += [
-        Column(f"{t.number}.{t.title}（{format_value(t.weight)}分）", lambda r, i=i: r["parts"][i])
+        Column(f"{t.number}.{t.title}（{format_value(t.weight)}分）", lambda r, i=i: float(r["parts"][i]))
         for i, t in enumerate(tops)
     ]
     columns += [
-        Column("总分", lambda r: r["total"]),
+        Column("总分", lambda r: float(r["total"])),
         Column("待评分项", lambda r: r["pending"]),
         Column("佐证材料(份)", lambda r: r["evidence"]),
     ]
