@@ -152,20 +152,30 @@ def run(scheme, user, townships=None) -> int:
     create, update = [], []
     for township in townships:
         for item in items:
-            score = existing.get((item.pk, township.pk)) or Score(scheme=scheme, item=item, township=township)
-            if item.method == Item.Method.AUTO:
-                value = values[item.indicator][township.pk]
-                score.value = None if value is None else Decimal(value)
-                score.score, score.explanation = rules.score(
-                    item.rule, item.weight, value, item.target, item.per_case
-                )
-                score.scored_at, score.scored_by = now, None
-            (update if score.pk else create).append(score)
+            score = existing.get((item.pk, township.pk))
+            if score is None:
+                score = Score(scheme=scheme, item=item, township=township)
+                create.append(score)
+            if item.method != Item.Method.AUTO:
+                continue
+            value = values[item.indicator][township.pk]
+            value = None if value is None else Decimal(value).quantize(rules.TWO)
+            points, words = rules.score(item.rule, item.weight, value, item.target, item.per_case)
+            if score.pk and (score.value, score.score, score.explanation) == (value, points, words):
+                continue  # unchanged since the last run: nothing to write
+            score.value, score.score, score.explanation, score.scored_at = value, points, words, now
+            if score.pk:
+                update.append(score)
     Score.objects.bulk_create(create)
-    Score.objects.bulk_update(update, ["value", "score", "explanation", "scored_at", "scored_by"])
+    # Django's bulk_update is one CASE per field and row (1 s for 150 rows): changed rows are few
+    # on a re-run, so each is one plain UPDATE.
+    for score in update:
+        Score.objects.filter(pk=score.pk).update(
+            value=score.value, score=score.score, explanation=score.explanation, scored_at=now
+        )
     scheme.run_at, scheme.run_by = now, user
     scheme.save(update_fields=["run_at", "run_by"])
-    return len(create) + len(update)
+    return len(existing) + len(create)
 
 
 @transaction.atomic
