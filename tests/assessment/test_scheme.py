@@ -102,3 +102,44 @@ def test_copy_to_next_year_keeps_the_tree(scheme, world):
 def test_rules(rule, value, target, per_case, expected):
     got, words = rules.score(rule, Decimal(4), value, target, per_case)
     assert got == Decimal(expected) and words
+
+
+def test_county_edits_items_with_chinese_errors(scheme, world, client_for):
+    from django.urls import reverse
+
+    county = client_for("county")
+    item = scheme.items.get(number="2.1.1")
+    url = reverse("assessment:item_update", args=[scheme.pk, item.pk])
+    data = {
+        "number": "2.1.1",
+        "title": item.title,
+        "weight": "4",
+        "method": "auto",
+        "indicator": "x.y",
+        "rule": "threshold",
+        "target": "",
+        "order": item.order,
+    }
+    page = county.post(url, data).content.decode()
+    assert "自动计分须填写登记在册的指标代码。" in page
+    data.update(indicator="reviews.on_time_rate")
+    assert "该计分规则须填写目标值。" in county.post(url, data).content.decode()
+    data.update(number="9.1.1", target="90")
+    assert "序号应以上级指标序号“2.1”开头。" in county.post(url, data).content.decode()
+    data.update(number="2.1.1")
+    assert county.post(url, data).status_code == 302
+    item.refresh_from_db()
+    assert (item.indicator, item.target) == ("reviews.on_time_rate", 90)
+    assert item.history.latest().history_user == world.users["county"]
+    # a child of 2.1 is added; the sums no longer match until the county adjusts them
+    new = county.post(
+        reverse("assessment:item_create", args=[scheme.pk]) + f"?parent={item.parent_id}",
+        {"number": "2.1.4", "title": "新增指标", "weight": "1", "method": "manual", "order": 99},
+    )
+    assert new.status_code == 302
+    assert any(p.startswith("2.1：下级指标分值合计10分") for p in services.check(scheme))
+    with pytest.raises(Refused, match="考核方案有误"):
+        services.run(scheme, world.users["county"])
+    assert county.post(url.replace(str(item.pk), str(item.parent_id)), {"delete": "1"}).status_code == 302
+    assert scheme.items.filter(number="2.1").exists()  # it has children: refused
+    assert client_for("judicial").get(url).status_code == 403

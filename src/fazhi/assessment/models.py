@@ -76,6 +76,7 @@ class Item(models.Model):
     per_case = models.DecimalField("每件扣分", max_digits=5, decimal_places=2, null=True, blank=True)
     requirement = models.TextField("评分标准", blank=True)
     order = models.PositiveIntegerField("排序", default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "考核指标"

@@ -272,3 +272,21 @@ def results(scheme, townships) -> list[dict]:
     for rank, row in enumerate(rows, start=1):
         row["rank"] = rank
     return rows
+
+
+@transaction.atomic
+def save_item(item, user) -> Item:
+    """Create or change an item of the scheme (its history says who and when)."""
+    require_county(user, item.scheme.county)
+    item._history_user = user
+    item.save()
+    return item
+
+
+@transaction.atomic
+def delete_item(item, user) -> None:
+    require_county(user, item.scheme.county)
+    if item.children.exists():
+        raise Refused("请先删除下级指标。")
+    item._history_user = user
+    item.delete()
