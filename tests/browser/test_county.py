@@ -80,11 +80,16 @@ def test_county_assessment_journey(login, live_world, tmp_path):
     form.locator("button").click()
     township.wait_for_url(f"**/township/{qs.pk}/*")
     assert "佐证：执法公示栏照片" in township.inner_text(f"#item-{target.pk}")
+    assert township.locator(f"#item-{target.pk} a.evidence-file").inner_text() == "公示截图.png"
     other = live_world.other_townships[0]
     assert township.goto(f"/assessment/{scheme.pk}/township/{other.pk}/").status == 404
 
     page.goto(f"/assessment/{scheme.pk}/results/")
     qs_row = page.locator("#results-table tbody tr", has_text="青山镇")
     assert qs_row.locator("td.evidence").inner_text() == "1"
+    page.goto(f"/assessment/{scheme.pk}/township/{qs.pk}/")
+    with page.expect_download() as info:
+        page.click(f"#item-{target.pk} a.evidence-file")
+    assert open(info.value.path(), "rb").read().startswith(b"\x89PNG")
     score = Score.objects.get(scheme=scheme, township=qs, item=target)
     assert Evidence.objects.get(score=score).note == "执法公示栏照片"

@@ -83,6 +83,11 @@ def test_one_answers_in_time_one_goes_overdue_on_both_boards(
     assert "督办：整改督察发现的规范性文件未备案问题" in page.split('id="county-board-items"')[1]
     row = summary.split(f"?township={late.township_id}")[1].split("</tr>")[0]
     assert 'text-bg-danger">1<' in row
+    entry = BoardEntry.objects.get(title__startswith="督办：")
+    opened = county.get(reverse("indicators:county_board_open", args=[entry.pk]))
+    assert opened.status_code == 302 and opened.url == late.get_absolute_url()
+    assert county.session["fazhi_township"] == late.township_id
+    assert client_for("judicial").get(reverse("indicators:county_board_open", args=[entry.pk])).status_code == 404
     listing = county.get(reverse("supervision:task_list")).content.decode()
     assert listing.count("逾期") >= 1
 

@@ -169,6 +169,7 @@ class ScorecardView(SchemeMixin, TemplateView):
             s.item_id: s
             for s in Score.objects.filter(scheme=scheme, township=township).prefetch_related("evidence")
         }
+        attach_files(scores.values())
         items = list(scheme.items.order_by("order", "id"))
         parents = {i.parent_id for i in items}
         rows = [(i, i.pk not in parents, scores.get(i.pk), REGISTRY.get(i.indicator)) for i in items]
@@ -184,6 +185,23 @@ class ScorecardView(SchemeMixin, TemplateView):
             evidence_open=services.evidence_open(scheme),
             can_submit=can_write(self.request.user, township, ()) and not self.is_county,
         )
+
+
+def attach_files(scores) -> None:
+    """Each evidence's files (core.Attachment), in one query for the whole card."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from fazhi.assessment.models import Evidence
+    from fazhi.core.models import Attachment
+
+    evidence = {e.pk: e for s in scores for e in s.evidence.all()}
+    for e in evidence.values():
+        e.files = []
+    files = Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Evidence), object_id__in=list(evidence)
+    )
+    for f in files:
+        evidence[f.object_id].files.append(f)
 
 
 class ItemRecordsView(SchemeMixin, TemplateView):

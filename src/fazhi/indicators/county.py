@@ -204,3 +204,20 @@ class CountyBoardView(LoginRequiredMixin, TemplateView):
             window=SOON,
         )
         return self.render_to_response(context)
+
+
+def open_entry(request, pk):
+    """Opens a board item of any township of the county: the county user's current township becomes
+    the item's (pages are scoped to it), then the item's own page. The URL is the stored one."""
+    from django.http import HttpResponseRedirect
+
+    from fazhi.core.middleware import TownshipMiddleware
+    from fazhi.core.models import BoardEntry
+
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    entry = get_object_or_404(BoardEntry.objects.select_related("township"), pk=pk)
+    if not can_read(request.user, entry.township):
+        raise Http404("没有这个事项")
+    request.session[TownshipMiddleware.SESSION_KEY] = entry.township_id
+    return HttpResponseRedirect(entry.url or "/")
