@@ -87,7 +87,10 @@ def test_one_answers_in_time_one_goes_overdue_on_both_boards(
     opened = county.get(reverse("indicators:county_board_open", args=[entry.pk]))
     assert opened.status_code == 302 and opened.url == late.get_absolute_url()
     assert county.session["fazhi_township"] == late.township_id
-    assert client_for("judicial").get(reverse("indicators:county_board_open", args=[entry.pk])).status_code == 404
+    assert (
+        client_for("judicial").get(reverse("indicators:county_board_open", args=[entry.pk])).status_code
+        == 404
+    )
     listing = county.get(reverse("supervision:task_list")).content.decode()
     assert listing.count("逾期") >= 1
 
