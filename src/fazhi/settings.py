@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "fazhi.core",
     "fazhi.indicators",
     "fazhi.api",
+    "fazhi.imports",
 ] + [f"fazhi.{app}" for app in LEDGER_APPS]
 
 MIDDLEWARE = [

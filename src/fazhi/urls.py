@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("deadlines/", views_shell.DeadlineBoardView.as_view(), name="deadline_board"),
     path("healthz", views_shell.healthz, name="healthz"),
+    path("imports/", include("fazhi.imports.urls")),
 ]
 
 # Each app mounts its pages under its own label (the portal at /public/).
