@@ -146,7 +146,7 @@ class Bench:
         self.meta.setdefault("warnings", []).extend(world.warnings)
         self.analyse()
         self.setup_pages()
-        phases = [self.queries_per_page, self.indicators] + ([self.pages] if self.load else [])
+        phases = [self.queries_per_page, self.indicators, self.imports] + ([self.pages] if self.load else [])
         for phase in phases:
             t = time.perf_counter()
             self.section(phase)
@@ -321,6 +321,11 @@ class Bench:
             f"raw SQL of the same {len(statements)} queries",
             raw,
         )
+
+    def imports(self):
+        from bench import imports
+
+        imports.run(self)
 
     # ------------------------------------------------------------------------------------------
     def pages(self):

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -182,8 +183,8 @@ class ImportColumn:
     lookup: Callable | None = None  # township -> Lookup, for links to other records
     many: bool = False  # a many-to-many link: several names in one cell
 
-    def names(self) -> set[str]:
-        return {normalise(self.header), normalise(self.field), *(normalise(s) for s in self.synonyms)}
+    def names(self) -> frozenset[str]:
+        return _names(self.header, self.field, self.synonyms)
 
     def hint(self) -> str:
         """The template's grey second row (the importer skips it when it is left in)."""
@@ -200,6 +201,11 @@ class ImportColumn:
         elif self.example:
             parts.append(f"如{self.example}")
         return "；".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _names(header: str, name: str, synonyms: tuple) -> frozenset[str]:
+    return frozenset({normalise(header), normalise(name), *(normalise(s) for s in synonyms)})
 
 
 @dataclass(frozen=True)
