@@ -146,9 +146,13 @@ class Bench:
         self.meta.setdefault("warnings", []).extend(world.warnings)
         self.analyse()
         self.setup_pages()
-        phases = [self.queries_per_page, self.indicators, self.digest, self.assessment] + (
-            [self.pages] if self.load else []
-        )
+        phases = [
+            self.queries_per_page,
+            self.indicators,
+            self.digest,
+            self.assessment,
+            self.imports,
+        ] + ([self.pages] if self.load else [])
         for phase in phases:
             t = time.perf_counter()
             self.section(phase)
@@ -356,6 +360,10 @@ class Bench:
             f"raw SQL of its {len(statements)} figure queries",
             raw,
         )
+    def imports(self):
+        from bench import imports
+
+        imports.run(self)
 
     # ------------------------------------------------------------------------------------------
     def pages(self):

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "fazhi.handoffs",
     "fazhi.drafts",
     "fazhi.search",
+    "fazhi.imports",
 ] + [f"fazhi.{app}" for app in LEDGER_APPS]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
     path("handoffs/", include("fazhi.handoffs.urls")),
     path("drafts/", include("fazhi.drafts.urls")),
     path("search/", include("fazhi.search.urls")),
+    path("imports/", include("fazhi.imports.urls")),
 ]
 
 # Each app mounts its pages under its own label (the portal at /public/).
