@@ -189,6 +189,9 @@ if FAZHI_TLS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("FAZHI_SSL_REDIRECT", True)
 SECURE_REFERRER_POLICY = "same-origin"
+FAZHI_BACKUP_DIR = Path(os.environ.get("FAZHI_BACKUP_DIR", VAR_DIR / "backups"))
+FAZHI_BACKUP_KEEP = env_int("FAZHI_BACKUP_KEEP", 14)  # daily backups kept
+FAZHI_AUDIT_RETENTION_DAYS = env_int("FAZHI_AUDIT_RETENTION_DAYS", 180)  # 网络安全法 第二十一条: ≥ 6 months
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less meta tag; keep Django's default
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
