@@ -360,6 +360,7 @@ class Bench:
             f"raw SQL of its {len(statements)} figure queries",
             raw,
         )
+
     def imports(self):
         from bench import imports
 

@@ -9,15 +9,18 @@ from fazhi import LEDGER_APPS
 from fazhi.core import views_shell
 from fazhi.core.views import AttachmentDownloadView
 from fazhi.indicators.views import DashboardView
+from fazhi.security import views as security_views
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", security_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("township/", views_shell.switch_township, name="switch_township"),
     path("files/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment"),
     path("indicators/", include("fazhi.indicators.urls")),
+    path("api/token/", security_views.TokenView.as_view(), name="api-token"),
     path("api/", include("fazhi.api.urls")),
+    path("security/", include("fazhi.security.urls")),
     path("admin/", admin.site.urls),
     path("deadlines/", views_shell.DeadlineBoardView.as_view(), name="deadline_board"),
     path("healthz", views_shell.healthz, name="healthz"),
