@@ -56,6 +56,8 @@ SECRET_KEY = secret_key()
 DEBUG = env_bool("FAZHI_DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# A failed CSRF check answers with the shell's Chinese 403 page (fazhi.core.error_pages).
+CSRF_FAILURE_VIEW = "fazhi.core.error_pages.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -41,3 +41,9 @@ for label in LEDGER_APPS:
 from fazhi.portal.urls import public_patterns  # noqa: E402
 
 urlpatterns += [path("public/", include("fazhi.portal.urls")), path("public/", include(public_patterns))]
+
+# Chinese error pages inside the shell (fazhi.core.error_pages).
+handler400 = "fazhi.core.error_pages.bad_request"
+handler403 = "fazhi.core.error_pages.permission_denied"
+handler404 = "fazhi.core.error_pages.page_not_found"
+handler500 = "fazhi.core.error_pages.server_error"
