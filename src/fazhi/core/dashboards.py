@@ -11,8 +11,6 @@ roles get the page their working day starts from:
 import datetime as dt
 from functools import cache
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.urls import get_resolver, reverse
 
 from fazhi.core.access import access_for, scope
@@ -71,14 +69,10 @@ def village_context(request, today: dt.date) -> dict:
 
     user, township = request.user, request.township
     villages = access_for(user).village_only(township.pk) or set()
-    entries = visible_entries(township, today)
-    mine = Q(pk__in=[])
-    for model, *_ in ledger_views():
-        if not hasattr(model, "village"):
-            continue
-        ids = scope(model.objects.all(), user, township).values("pk")
-        mine |= Q(content_type=ContentType.objects.get_for_model(model), object_id__in=ids)
-    deadlines = [(e, e.state(today), e.days_left(today)) for e in entries.filter(mine)[:SHOWN]]
+    from fazhi.notify.board import board_scope  # the board's own village confinement
+
+    entries, _ = board_scope(visible_entries(township, today), user, township, "all")
+    deadlines = [(e, e.state(today), e.days_left(today)) for e in entries[:SHOWN]]
     ledgers, latest = [], []
     for model, list_name, create_name, _view, _ in village_ledgers():
         opts = model._meta

@@ -62,6 +62,12 @@ def draw(key, nav) -> str:
     if kind != "village":
         parts.append(_link("指标", reverse("indicators:list"), "123"))
     parts.append(_link("期限看板", reverse("deadline_board"), "alarm"))
+    for text, name, icon in (
+        ("定期报送", "rounds:index", "calendar-check"),
+        ("消息提醒", "notify:inbox", "bell"),
+    ):
+        if url := _url(name):
+            parts.append(_link(text, url, icon))
     if switcher:
         parts.append(_link("乡镇比较", reverse("indicators:compare"), "bar-chart-line"))
     for section, links in nav:
