@@ -51,6 +51,11 @@ def _changed(sender, instance, **kwargs):
     if sender in (BoardEntry, DataVersion, LedgerEvent) or sender.__name__.startswith("Historical"):
         return
     if sender._meta.app_label in LABELS:
+        from fazhi.core.batch import current
+
+        if (batch := current()) is not None:  # many writes as one: bumped once at the batch's end
+            batch.townships.add(getattr(instance, "township_id", None))
+            return
         touch(getattr(instance, "township_id", None))
 
 

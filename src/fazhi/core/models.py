@@ -192,6 +192,17 @@ class BoardEntry(models.Model):
     warning = models.CharField(max_length=200, blank=True)
     shown_from = models.DateField(null=True)
     hidden_after = models.DateField(null=True)
+    # The record's village (a village cadre's board shows only theirs) and who must act on it
+    # (fazhi.notify keeps the assignment; the board copies it to filter "mine" in SQL).
+    village = models.ForeignKey("org.Region", on_delete=models.SET_NULL, null=True, related_name="+")
+    rule = models.CharField("期限规则", max_length=60, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="责任人",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "期限看板"

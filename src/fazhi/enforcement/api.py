@@ -96,7 +96,6 @@ JointSerializer = serializer_for(
         "location",
         "vehicles_checked",
         "people_cautioned",
-        *models.JointOperation.VIOLATION_FIELDS,
     ),
 )
 

@@ -113,6 +113,7 @@ class ReviewDetail(AdvisorScope, LedgerDetailView):
 class ReviewForm(AdvisorScope, LedgerFormView):
     model = LegalityReview
     write_roles = WRITE_ROLES
+    template_name = "drafts/review_form.html"  # the form plus the draft checker's findings
     fields = (
         "kind",
         "subject_title",
