@@ -65,4 +65,5 @@ format: install
 	$(BIN)/ruff check --fix src tests bench
 
 bench: install
+	$(BIN)/pip install -q --disable-pip-version-check -r bench/requirements.txt
 	$(BIN)/python -m bench $(if $(QUICK),--quick,)

@@ -21,9 +21,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 
 from fazhi import LEDGER_APPS
-from fazhi.core.deadlines import Due, Rule, status
-
-SOON = 3  # days: "due soon" on the dashboard and the board
+from fazhi.core.deadlines import SOON, Due, Rule, status
 
 
 @dataclass(frozen=True)
@@ -191,8 +189,26 @@ def rebuild(township=None) -> int:
     return written
 
 
+def refresh_many(model, changed) -> None:
+    """`refresh` of many changed records at once, with the records that follow them (core.batch).
+    `changed`: (pk, instance) pairs — the pk as it was, since a deleted instance has lost it."""
+    if any(source.model is model for source in sources()):
+        refresh(model, [pk for pk, _ in changed])
+    for source in sources():
+        if model in source.follows:
+            condition = Q(pk__in=[])
+            for _, instance in changed:
+                condition |= source.follows[model](instance)
+            refresh(source.model, source.model.objects.filter(condition).values_list("pk", flat=True))
+
+
 def _changed(sender, instance, **kwargs):
     if kwargs.get("raw"):  # loaddata: rebuild afterwards
+        return
+    from fazhi.core.batch import current
+
+    if (batch := current()) is not None:  # many writes as one: refreshed at the batch's end
+        batch.board[sender].append((instance.pk, instance))
         return
     if any(source.model is sender for source in sources()):
         refresh(sender, [instance.pk])
