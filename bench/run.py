@@ -146,7 +146,7 @@ class Bench:
         self.meta.setdefault("warnings", []).extend(world.warnings)
         self.analyse()
         self.setup_pages()
-        phases = [self.queries_per_page, self.indicators] + ([self.pages] if self.load else [])
+        phases = [self.queries_per_page, self.indicators, self.search] + ([self.pages] if self.load else [])
         for phase in phases:
             t = time.perf_counter()
             self.section(phase)
@@ -260,6 +260,11 @@ class Bench:
         for name, ms in self.latency.items():
             if name != "floor":
                 self.add(f"one request: {name}", ms, "ms", "floor view, in-process test client", floor)
+
+    def search(self):
+        from bench import search
+
+        search.run(self)
 
     # ------------------------------------------------------------------------------------------
     def indicators(self):
