@@ -1,10 +1,9 @@
 """Writes of this app that are more than "save a form"."""
 
-import secrets
-
 from django.db import transaction
 
 from fazhi.core.deadlines import Due
+from fazhi.core.public import new_tracking_code
 from fazhi.core.services import save_record
 from fazhi.services.models import DisclosureRequest
 from fazhi.services.rules import DISCLOSURE_EXTENSION, DISCLOSURE_REPLY
@@ -27,7 +26,8 @@ def set_due(request: DisclosureRequest) -> Due:
 def new_code(received_on) -> str:
     # Random, not sequential: the public tracks a request by its code, so codes must not be guessable.
     while True:
-        code = f"GK{received_on:%Y%m%d}-{secrets.token_hex(3).upper()}"
+        # 8 characters of 32: 40 bits, like the other public tracking codes (core.public).
+        code = new_tracking_code(f"GK{received_on:%Y%m%d}-")
         if not DisclosureRequest.objects.filter(code=code).exists():
             return code
 
