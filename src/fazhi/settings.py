@@ -56,6 +56,8 @@ SECRET_KEY = secret_key()
 DEBUG = env_bool("FAZHI_DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# A failed CSRF check answers with the shell's Chinese 403 page (fazhi.core.error_pages).
+CSRF_FAILURE_VIEW = "fazhi.core.error_pages.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -72,9 +74,16 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_tasks",
+    "django_tasks_db",
     "fazhi.core",
     "fazhi.indicators",
     "fazhi.api",
+    "fazhi.notify",
+    "fazhi.rounds",
+    "fazhi.handoffs",
+    "fazhi.drafts",
+    "fazhi.search",
+    "fazhi.imports",
     "fazhi.security",
 ] + [f"fazhi.{app}" for app in LEDGER_APPS]
 
@@ -219,7 +228,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work goes through the database queue; `fazhi worker` (started by `make run`) runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {
     # Per process: what is cached here (figures) is keyed by the database's data versions.
@@ -241,3 +251,47 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+# --- reminders, notifications and the background worker (fazhi.notify) ---------------------------
+def env_json(name: str, default):
+    import json
+
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected JSON ({exc})")
+
+
+# Job name -> "HH:MM[:SS]" or "off", overriding the time a job registered (fazhi.notify.schedule).
+FAZHI_SCHEDULE: dict[str, str] = env_json("FAZHI_SCHEDULE", {})
+FAZHI_SCHEDULER_TICK = env_int("FAZHI_SCHEDULER_TICK", 10)  # seconds between the scheduler's checks
+FAZHI_SCHEDULE_GRACE_HOURS = env_int("FAZHI_SCHEDULE_GRACE_HOURS", 6)  # a late worker still runs a slot
+FAZHI_DIGEST_AT = os.environ.get("FAZHI_DIGEST_AT", "08:30")  # working days only
+FAZHI_DIGEST_AHEAD = env_int("FAZHI_DIGEST_AHEAD", 3)  # working days: "due in the next N working days"
+# Remind the responsible person N working days before a due date, per rule code ("*": every other).
+FAZHI_REMIND_BEFORE: dict[str, int] = {"*": 2, **env_json("FAZHI_REMIND_BEFORE", {})}
+# Overdue by this many working days: tell the office head; by the second number, the 镇长 too.
+FAZHI_ESCALATE_HEAD_AFTER = env_int("FAZHI_ESCALATE_HEAD_AFTER", 2)
+FAZHI_ESCALATE_LEADER_AFTER = env_int("FAZHI_ESCALATE_LEADER_AFTER", 5)
+FAZHI_SITE_URL = os.environ.get("FAZHI_SITE_URL", "http://127.0.0.1:8000")  # links in e-mail/webhooks
+FAZHI_WEBHOOK_TIMEOUT = env_int("FAZHI_WEBHOOK_TIMEOUT", 5)
+
+# E-mail through Django's mail framework; SMTP from the environment (console when no host is set).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "fazhi@localhost")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)

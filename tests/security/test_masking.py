@@ -125,5 +125,7 @@ def test_disclosure_codes_are_40_bit_and_their_lookup_rate_limited(world):
     code = new_code(dt.date(2026, 9, 25))
     assert code.startswith("GK20260925-") and len(code.split("-")[1]) == 8  # 32**8 = 2**40
     client = Client(REMOTE_ADDR="10.3.3.3")
-    codes = [client.get("/public/services/request/track/", {"code": f"GK-{i}"}).status_code for i in range(22)]
+    codes = [
+        client.get("/public/services/request/track/", {"code": f"GK-{i}"}).status_code for i in range(22)
+    ]
     assert codes[:20] == [200] * 20 and codes[-1] == 429

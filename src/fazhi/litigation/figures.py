@@ -70,6 +70,7 @@ count(
     LitigationCase,
     filter=Q(decided_on__isnull=False),
     date_field="decided_on",
+    sentence="审结{value}件",
     section="litigation",
 )
 rate(

@@ -314,6 +314,16 @@ class _Figure:
     end: int
     label: str  # words just before the number, e.g. "成功化解"
 
+    @property
+    def change(self) -> bool:
+        """ "较上年增加31起", "同比下降5%": a difference, not a count of its own."""
+        return bool(_CHANGE.search(self.label))
+
+
+_CHANGE = re.compile(
+    r"(?:较|比|同比|环比).{0,4}(?:增加|减少|增长|下降|提高|降低|上升|多|少)|同比|较上年|较去年"
+)
+
 
 def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
     # Look back a bounded distance: quotes and brackets are short, and an
@@ -526,9 +536,17 @@ def _walk_body(body: list[str]) -> tuple[list, list, list, set]:
             for sentence in _sentences(segment):
                 found = _figures_in(sentence)
                 figures += [
-                    {"value": f.value, "unit": f.unit, "approx": f.approx, "text": sentence, "section": path}
+                    {
+                        "value": f.value,
+                        "unit": f.unit,
+                        "approx": f.approx,
+                        "text": sentence,
+                        "section": path,
+                        **({"change": True} if f.change else {}),
+                    }
                     for f in found
                 ]
+                found = [f for f in found if not f.change]  # changes are neither totals nor parts
                 sum_check = _sum_check(sentence, found)
                 checks += ([sum_check] if sum_check else []) + _rate_checks(sentence, found)
         stack[:] = outer

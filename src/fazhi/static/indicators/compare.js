@@ -1,4 +1,4 @@
-// The county comparison chart (indicators/compare.html); data from the page's json_script.
+// The county comparison: one figure, every township, as bars.
 (function () {
   var el = document.getElementById('compare-chart');
   if (!el || !window.echarts) return;
