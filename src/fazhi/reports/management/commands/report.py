@@ -7,7 +7,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 
-
 class Command(BaseCommand):
     help = "年度报告：build 生成 .docx/.pdf/.html；check 检查一份报告（.txt/.docx/.pdf）"
 
