@@ -17,6 +17,7 @@ CALENDAR_DAYS = "calendar_day"
 WORKING_DAYS = "working_day"
 MONTHS = "month"
 UNIT_LABELS = {CALENDAR_DAYS: "日", WORKING_DAYS: "个工作日", MONTHS: "个月"}
+SOON = 3  # days: "due soon" on the dashboard and the board
 
 
 @dataclass(frozen=True)

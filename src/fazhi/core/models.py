@@ -12,6 +12,16 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from simple_history.models import HistoricalRecords
 
+from fazhi.core.deadlines import SOON, status
+
+
+class LedgerQuerySet(models.QuerySet):
+    def visible_to(self, user, township=None):
+        """The records the user may read (core.access.visible_to), optionally in one township."""
+        from fazhi.core.access import visible_to
+
+        return visible_to(self, user, township)
+
 
 class Ledger(models.Model):
     """A ledger record (台账记录): belongs to one township, may name a village, keeps its history.
@@ -51,6 +61,11 @@ class Ledger(models.Model):
     )
     version = models.PositiveIntegerField("版本", default=1, editable=False)
     history = HistoricalRecords(inherit=True)
+
+    objects = LedgerQuerySet.as_manager()
+    # Path to the user a record is assigned to, for ledgers an advisor sees only when assigned
+    # (core.access.visible_to); None: the township's roles see every record.
+    visible_path: str | None = None
 
     class Meta:
         abstract = True
@@ -177,6 +192,17 @@ class BoardEntry(models.Model):
     warning = models.CharField(max_length=200, blank=True)
     shown_from = models.DateField(null=True)
     hidden_after = models.DateField(null=True)
+    # The record's village (a village cadre's board shows only theirs) and who must act on it
+    # (fazhi.notify keeps the assignment; the board copies it to filter "mine" in SQL).
+    village = models.ForeignKey("org.Region", on_delete=models.SET_NULL, null=True, related_name="+")
+    rule = models.CharField("期限规则", max_length=60, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="责任人",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "期限看板"
@@ -190,9 +216,6 @@ class BoardEntry(models.Model):
         return self.title
 
     def state(self, today) -> str:
-        from fazhi.core.board import SOON
-        from fazhi.core.deadlines import status
-
         return status(self.due_on, today=today, soon=SOON)
 
     def days_left(self, today) -> int:

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import F
 
-from fazhi.core.workflow import Refused
+from fazhi.core.errors import Refused
 
 STALE_MESSAGE = (
     "保存失败：该记录已被{who}于{when}修改，您看到的是旧版本。请刷新后重新填写，您本次的内容未保存。"

@@ -15,14 +15,15 @@ from django.db.models import Q
 from django.forms import modelform_factory
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 
-from fazhi.core.access import can_write, require_write, scope
+from fazhi.core.access import can_write, get_record, require_write, visible_to
 from fazhi.core.export import xlsx_response
+from fazhi.core.ledger import get_model_urls
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
@@ -43,7 +44,7 @@ class TownshipMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def scoped(self):
-        return self.restrict(scope(self.model.objects.all(), self.request.user, self.request.township))
+        return self.restrict(visible_to(self.model.objects.all(), self.request.user, self.request.township))
 
     def restrict(self, queryset):
         """Hook for ledgers with narrower visibility (e.g. an advisor sees only what is assigned)."""
@@ -440,9 +441,13 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
     """Files are always downloaded, never rendered inline, so an uploaded page can't run in our origin."""
 
     def get(self, request, pk):
-        attachment = get_object_or_404(Attachment, pk=pk)
-        if attachment.township_id not in scope_ids(request.user):
-            raise Http404
+        attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
+        model = attachment.content_type.model_class()
+        if model is None or not issubclass(model, Ledger):
+            if attachment.township_id not in scope_ids(request.user):
+                raise Http404
+        else:  # the file is as visible as its record (village cadres, advisors)
+            get_record(request, model, attachment.object_id)
         response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
         response["Content-Type"] = (
             "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
@@ -461,30 +466,29 @@ def scope_ids(user):
 def ledger_urls(
     model, list_view=None, detail_view=None, form_view=None, *, transition_view=None, upload_view=None
 ):
-    """The URL patterns of one ledger, named `<model>_list`, `_detail`, `_create`, `_update`, …
+    """The URL patterns of one ledger whose views are declared one by one (core.ledger.get_model_urls);
+    the views are recorded in the ledger's spec, so the permission matrix finds them.
 
     A detail page with attachments gets its upload view, with the detail page's write roles, unless
     the ledger passes its own `upload_view`.
     """
-    name = model._meta.model_name
+    from fazhi.core.ledger import spec_for
+
     if upload_view is None and detail_view is not None and detail_view.attachments:
         upload_view = type(
             f"{model.__name__}Upload",
             (AttachmentUploadView,),
             {"model": model, "write_roles": detail_view.write_roles},
         )
-    patterns = []
-    if list_view:
-        patterns.append(path(f"{name}/", list_view.as_view(), name=f"{name}_list"))
-    if form_view:
-        patterns.append(path(f"{name}/new/", form_view.as_view(), name=f"{name}_create"))
-        patterns.append(path(f"{name}/<int:pk>/edit/", form_view.as_view(), name=f"{name}_update"))
-    if detail_view:
-        patterns.append(path(f"{name}/<int:pk>/", detail_view.as_view(), name=f"{name}_detail"))
-    if transition_view:
-        patterns.append(
-            path(f"{name}/<int:pk>/do/<slug:name>/", transition_view.as_view(), name=f"{name}_transition")
-        )
-    if upload_view:
-        patterns.append(path(f"{name}/<int:pk>/attach/", upload_view.as_view(), name=f"{name}_attach"))
-    return patterns
+    spec = spec_for(model)
+    given = {
+        "list": list_view,
+        "detail": detail_view,
+        "form": form_view,
+        "transition": transition_view,
+        "upload": upload_view,
+    }
+    spec.views.update({kind: view for kind, view in given.items() if view is not None})
+    spec.write_roles = spec.write_roles or getattr(detail_view or list_view, "write_roles", ())
+    spec.workflow = spec.workflow or getattr(transition_view, "workflow", None)
+    return get_model_urls(model)

@@ -10,6 +10,8 @@ from fazhi.reviews import rules
 
 
 class LegalityReview(Ledger):
+    visible_path = "advisor__user"  # an advisor sees only the reviews assigned to them
+
     class Kind(models.TextChoices):
         DECISION = "decision", "重大行政决策"
         DOCUMENT = "document", "行政规范性文件"

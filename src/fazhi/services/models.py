@@ -22,6 +22,7 @@ class AdvisorWork(Ledger):
         LITIGATION = "litigation", "代理诉讼/复议"
         OTHER = "other", "其他"
 
+    visible_path = "advisor__user"  # an advisor sees only their own work
     advisor = models.ForeignKey(
         "org.LegalAdvisor", on_delete=models.PROTECT, related_name="work", verbose_name="法律顾问"
     )

@@ -34,12 +34,8 @@ WORK_FIELDS = ("advisor", "date", "kind", "quantity", "subject", "village", "sum
 
 
 class AdvisorOwnMixin:
-    """An advisor reads and writes only their own work records (org.LegalAdvisor.user)."""
-
-    def restrict(self, queryset):
-        if is_advisor_only(self.request.user, self.request.township):
-            return queryset.filter(advisor__user=self.request.user)
-        return queryset
+    """An advisor reads and writes only their own work records: AdvisorWork.visible_path, applied by
+    core.access.visible_to. Kept as a name for subclasses."""
 
 
 class WorkList(AdvisorOwnMixin, LedgerListView):
