@@ -63,8 +63,8 @@ def test_village_cadre_on_a_phone(login, live_world):
 
 
 def test_township_admin_creates_a_cadre_for_xiawan(login, live_world, browser, live_server):
-    from fazhi.petitions.models import Petition
     from fazhi.org.models import Region
+    from fazhi.petitions.models import Petition
 
     xiawan = Region.objects.get(parent=live_world.township, name="下湾村")
     for village, subject in ((xiawan, "下湾村的诉求"), (live_world.villages[0], "青山村的诉求")):
