@@ -21,6 +21,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 
+from fazhi.core import masking
 from fazhi.core.access import access_for, can_write, require_write, visible_to
 from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
 from fazhi.core.export import xlsx_response
@@ -184,6 +185,11 @@ class LedgerDetailView(TownshipMixin, DetailView):
     related_template: str | None = None  # an extra block (e.g. comments of a consultation)
     select_related: tuple = ()  # beyond the shown links, e.g. what a link's __str__ reads
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if getattr(cls, "model", None) is not None:
+            masking.register(cls.model, cls.masked)  # every other read path masks by this declaration
+
     def get_queryset(self):
         # The township and the shown foreign keys come with the record, so a record page costs the
         # same number of queries whichever of its links are filled in.
@@ -205,10 +211,14 @@ class LedgerDetailView(TownshipMixin, DetailView):
     def get_fields(self):
         obj = self.object
         unmasked = self.show_unmasked()
+        names = None if unmasked else masking.party_names(obj)
         rows = []
         for name in self.field_names():
             column = field_column(type(obj), name, mask=None if unmasked else self.masked.get(name))
-            rows.append((column.label, column.text(obj)))
+            text = column.text(obj)
+            if not unmasked and name not in self.masked and "." not in name:
+                text = masking.mask_field(obj, name, text, names)  # names copied into free text
+            rows.append((column.label, text))
         return rows
 
     def upload_url(self) -> str:
@@ -224,6 +234,18 @@ class LedgerDetailView(TownshipMixin, DetailView):
             self.object.history.all().select_related("history_user").order_by("-history_date", "-history_id")
         )
         rows = []
+        # Read-only roles see the history as masked as the fields above.
+        obj, unmasked = self.object, self.show_unmasked()
+        names = None if unmasked else masking.party_names(obj)
+
+        def shown(field, value):
+            text = _display(field, value)
+            return (
+                text
+                if unmasked or text == "（空）"
+                else masking.mask_field(obj, field.name, str(text), names)
+            )
+
         for newer, older in zip(entries, [*entries[1:], None], strict=False):
             changes = []
             if older is not None:
@@ -231,7 +253,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
                 for change in delta.changes:
                     field = type(self.object)._meta.get_field(change.field)
                     changes.append(
-                        (str(field.verbose_name), _display(field, change.old), _display(field, change.new))
+                        (str(field.verbose_name), shown(field, change.old), shown(field, change.new))
                     )
             rows.append(
                 {
@@ -248,6 +270,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
         context = super().get_context_data(**kwargs)
         obj = self.object
         context.update(
+            record_title=str(obj) if self.show_unmasked() else masking.masked_title(obj),
             field_rows=self.get_fields(),
             history=self.get_history(),
             can_edit=can_write(self.request.user, obj.township, self.write_roles),

@@ -1,14 +1,13 @@
 """The acts on a disclosure request (政府信息公开申请), the only way one is registered or paused: from
 the office's form, the API, the public form, the import and the demo alike."""
 
-import secrets
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fazhi.core.deadlines import Due
 from fazhi.core.models import ExcludedPeriod
+from fazhi.core.public import new_tracking_code
 from fazhi.core.services import save_record
 from fazhi.services.models import DisclosureRequest
 
@@ -28,7 +27,8 @@ def set_due(request: DisclosureRequest) -> Due:
 def new_code(received_on) -> str:
     # Random, not sequential: the public tracks a request by its code, so codes must not be guessable.
     while True:
-        code = f"GK{received_on:%Y%m%d}-{secrets.token_hex(3).upper()}"
+        # 8 characters of 32: 40 bits, like the other public tracking codes (core.public).
+        code = new_tracking_code(f"GK{received_on:%Y%m%d}-")
         if not DisclosureRequest.objects.filter(code=code).exists():
             return code
 
