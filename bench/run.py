@@ -146,9 +146,14 @@ class Bench:
         self.meta.setdefault("warnings", []).extend(world.warnings)
         self.analyse()
         self.setup_pages()
-        phases = [self.queries_per_page, self.indicators, self.assessment] + (
-            [self.pages] if self.load else []
-        )
+        phases = [
+            self.queries_per_page,
+            self.indicators,
+            self.digest,
+            self.assessment,
+            self.imports,
+            self.search,
+        ] + ([self.pages] if self.load else [])
         for phase in phases:
             t = time.perf_counter()
             self.section(phase)
@@ -263,6 +268,16 @@ class Bench:
             if name != "floor":
                 self.add(f"one request: {name}", ms, "ms", "floor view, in-process test client", floor)
 
+    def digest(self):
+        from bench import digest
+
+        digest.run(self)
+
+    def search(self):
+        from bench import search
+
+        search.run(self)
+
     # ------------------------------------------------------------------------------------------
     def indicators(self):
         from fazhi.indicators.registry import REGISTRY, Scope, compute_all
@@ -351,6 +366,11 @@ class Bench:
             f"raw SQL of its {len(statements)} figure queries",
             raw,
         )
+
+    def imports(self):
+        from bench import imports
+
+        imports.run(self)
 
     # ------------------------------------------------------------------------------------------
     def pages(self):

@@ -1,0 +1,283 @@
+"""What each ledger imports, derived from what the ledger already declares — never a second column list.
+
+A ledger's import columns are its form's fields (the create page's `LedgerFormView.fields`), each
+described by its model field: the Chinese verbose name as header, choices as drop-downs, links to
+villages and other records matched by name, dates and numbers parsed. A ledger whose record page
+declares a workflow also imports a 状态 column: records past the first state (a closed petition)
+are brought in with the sheet's own dates, as the demo builds them (see `replay`).
+
+    target = targets()["disputes.dispute"]
+    target.importer(user).check(rows, township, result)
+"""
+
+import dataclasses
+import datetime as dt
+from collections import deque
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.db import models
+from django.urls import URLPattern
+
+from fazhi import LEDGER_APPS
+from fazhi.core import imports
+from fazhi.core.imports import CellError, ImportColumn, Importer, Lookup
+from fazhi.core.models import Ledger
+from fazhi.core.services import save_record
+
+# Names townships give common columns in their own sheets (normalised on comparison).
+SYNONYMS = {
+    "受理日期": ("受理时间", "登记日期", "登记时间", "日期", "收到日期"),
+    "当事人": ("当事人姓名", "双方当事人", "当事人名称", "纠纷当事人"),
+    "村(社区)": ("村", "村居", "村(居)", "所属村", "所在村", "村别", "村社区", "村(居)委会", "所属村(社区)"),
+    "联系电话": ("电话", "手机", "手机号", "联系方式", "电话号码"),
+    "纠纷简要情况": ("简要情况", "纠纷情况", "基本情况", "主要事实", "案情", "纠纷内容"),
+    "纠纷类型": ("类型", "纠纷类别", "类别"),
+    "调解员": ("调解人", "承办人", "调解人员"),
+    "调解结果": ("结果", "调处结果", "处理结果"),
+    "办结日期": ("结案日期", "办结时间", "结案时间"),
+    "状态": ("办理状态", "当前状态", "进展"),
+    "备注": ("说明",),
+    "姓名": ("名字",),
+}
+STATE_FIELD = "state"
+
+
+def _parser(field):
+    if field.choices:
+        return imports.choice(field.choices)
+    if isinstance(field, models.BooleanField):
+        return imports.boolean
+    if isinstance(field, models.DateTimeField):
+        return _datetime
+    if isinstance(field, models.DateField):
+        return imports.date
+    if isinstance(field, models.IntegerField):
+        return imports.integer
+    if isinstance(field, models.DecimalField | models.FloatField):
+        return imports.decimal
+    return imports.text
+
+
+def _datetime(value):
+    if isinstance(value, dt.datetime):
+        return value
+    day = imports.date(value)
+    return dt.datetime.combine(day, dt.time(9)) if day else None
+
+
+def names_of(obj) -> list[str]:
+    """What a sheet may write for a linked record: its name, number, title or how it shows."""
+    found = [str(obj)]
+    for attr in ("name", "number", "title", "code"):
+        value = getattr(obj, attr, None)
+        if isinstance(value, str) and value:
+            found.append(value)
+    return found
+
+
+def _lookup(field):
+    related = field.related_model
+    what = str(field.verbose_name)
+
+    def build(township):
+        if related._meta.label == "org.Region":
+            queryset = township.children.all()
+        elif any(f.name == "township" for f in related._meta.fields):
+            queryset = related.objects.filter(township=township)
+        else:
+            queryset = related.objects.all()
+        return Lookup(what, ((obj, names_of(obj)) for obj in queryset))
+
+    return build
+
+
+def column_for(model, name: str) -> ImportColumn:
+    field = model._meta.get_field(name)
+    header = str(field.verbose_name)
+    link = field.many_to_one or field.one_to_one or field.many_to_many
+    required = not field.blank and not field.has_default() and not field.many_to_many
+    return ImportColumn(
+        header,
+        name,
+        parse=imports.text if link else _parser(field),
+        required=required and not isinstance(field, models.BooleanField),
+        help=str(field.help_text or ""),
+        synonyms=SYNONYMS.get(header, ()),
+        lookup=_lookup(field) if link else None,
+        many=field.many_to_many,
+    )
+
+
+@dataclass
+class ImportTarget:
+    """One ledger as the importer sees it."""
+
+    model: type
+    form_view: type  # the ledger's create page (LedgerFormView subclass)
+    workflow: object = None
+
+    @property
+    def label(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def title(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    @property
+    def write_roles(self) -> tuple:
+        return tuple(self.form_view.write_roles)
+
+    @cached_property
+    def columns(self) -> list[ImportColumn]:
+        columns = [column_for(self.model, name) for name in self.form_view.fields]
+        if self.workflow is not None:
+            # The dates the workflow's steps stamp (办结日期…): a record past its first state brings its own.
+            for field in self.model._meta.concrete_fields:
+                if (
+                    isinstance(field, models.DateField)
+                    and field.editable
+                    and field.name not in self.form_view.fields
+                    and field.name not in Ledger.SYSTEM_FIELDS
+                ):
+                    column = column_for(self.model, field.name)
+                    columns.append(
+                        dataclasses.replace(column, required=False, help="按原台账填写（已办结等状态）")
+                    )
+        if self.workflow is not None and STATE_FIELD not in self.form_view.fields:
+            field = self.model._meta.get_field(self.workflow.field)
+            columns.append(
+                ImportColumn(
+                    str(field.verbose_name),
+                    self.workflow.field,
+                    imports.choice(list(self.workflow.states.items())),
+                    help=f"空白为“{self.workflow.states[field.default]}”；其他状态按原台账的日期导入",
+                    synonyms=SYNONYMS["状态"],
+                )
+            )
+        return columns
+
+    def importer(self, user=None) -> Importer:
+        return Importer(self.model, self.columns, prepare=self._prepare(user))
+
+    def _prepare(self, user):
+        workflow = self.workflow
+
+        def prepare(record, values):
+            if workflow is not None:
+                replay(workflow, record, values, user)
+
+        return prepare
+
+    def create(self, row, user, reason: str):
+        """The ledger's creating path for one checked row: the same save as its form's."""
+        record = row.record
+        save_record(record, user, reason=reason)
+        for name, objects in row.many.items():
+            getattr(record, name).set(objects)
+        return record
+
+    def lists(self, township) -> dict:
+        """Drop-down lists of the template: the township's villages and other linked records."""
+        return {c.field: c.lookup(township).labels for c in self.columns if c.lookup and not c.many}
+
+    def cells(self, record) -> list:
+        """A record as the template's row (the export that imports back)."""
+        row = []
+        for column in self.columns:
+            field = self.model._meta.get_field(column.field)
+            value = getattr(record, column.field)
+            if field.many_to_many:
+                value = "、".join(names_of(o)[-1] for o in value.all())
+            elif field.many_to_one:
+                value = names_of(value)[-1] if value is not None else None
+            elif field.choices:
+                value = getattr(record, f"get_{column.field}_display")() if value not in (None, "") else None
+            elif isinstance(field, models.BooleanField):
+                value = "是" if value else "否"
+            elif isinstance(value, dt.datetime):
+                value = value.replace(tzinfo=None)
+            row.append(value)
+        return row
+
+
+def replay(workflow, record, values, user) -> None:
+    """Bring an unsaved record to the sheet's state as the demo does: along the shortest path of
+    transitions from the first state, running each transition's effect (which fills what the step
+    fills: a reply document date, an outcome…), then putting back every value the sheet gives — the
+    sheet's dates are the record's history. A date an effect had to invent (the sheet left it empty)
+    is an error: a closed petition without its 办结日期 is not a closed petition."""
+    target = getattr(record, workflow.field)
+    first = record._meta.get_field(workflow.field).default
+    if target in (None, "", first):
+        setattr(record, workflow.field, first)
+        return
+    path = _path(workflow, first, target)
+    if path is None:
+        raise CellError(f"“{workflow.states[target]}”不能由“{workflow.states[first]}”办理而来，无法导入")
+    setattr(record, workflow.field, first)
+    days = [v for v in values.values() if isinstance(v, dt.date)]
+    data = {"on": max(days) if days else None, "note": "按原台账导入"}
+    before = {f.attname: getattr(record, f.attname) for f in record._meta.concrete_fields}
+    for transition in path:
+        setattr(record, workflow.field, transition.target)
+        if transition.effect:
+            try:
+                transition.effect(record, data)
+            except Exception:
+                raise CellError(f"“{workflow.states[target]}”须在系统中逐步办理，不能直接导入")
+    for name, value in values.items():
+        if not getattr(record._meta.get_field(name), "many_to_many", False):
+            setattr(record, name, value)
+    today = dt.date.today()
+    for field in record._meta.concrete_fields:
+        now = getattr(record, field.attname)
+        if (
+            isinstance(field, models.DateField)
+            and now != before[field.attname]
+            and now in (today, data["on"])
+        ):
+            if field.name not in values and now == today:
+                raise CellError(f"导入为“{workflow.states[target]}”须填写“{field.verbose_name}”")
+
+
+def _path(workflow, start, goal):
+    queue, seen = deque([(start, [])]), {start}
+    while queue:
+        state, path = queue.popleft()
+        if state == goal:
+            return path
+        for transition in workflow.transitions:
+            if state in transition.source and transition.target not in seen:
+                seen.add(transition.target)
+                queue.append((transition.target, [*path, transition]))
+    return None
+
+
+@cache
+def targets() -> dict[str, ImportTarget]:
+    """Every ledger with a create page, by model label ("disputes.dispute"), in navigation order."""
+    from fazhi.core.views import LedgerDetailView, LedgerFormView
+
+    found: dict[str, ImportTarget] = {}
+    for label in LEDGER_APPS:
+        if not find_spec(f"fazhi.{label}.urls"):
+            continue
+        views = {}
+        for pattern in import_module(f"fazhi.{label}.urls").urlpatterns:
+            view = getattr(getattr(pattern, "callback", None), "view_class", None)
+            if isinstance(pattern, URLPattern) and view is not None and pattern.name:
+                views[pattern.name] = view
+        for name, view in views.items():
+            if not (name.endswith("_create") and issubclass(view, LedgerFormView) and view.fields):
+                continue
+            model = view.model
+            detail = views.get(name.replace("_create", "_detail"))
+            workflow = (
+                getattr(detail, "workflow", None) if detail and issubclass(detail, LedgerDetailView) else None
+            )
+            found[model._meta.label_lower] = ImportTarget(model, view, workflow)
+    return found
