@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from fazhi.assessment import services
 from fazhi.assessment.models import Item, Scheme, Score
-from fazhi.core.access import can_read, can_write
+from fazhi.core.access import can_read, can_write, get_record
 from fazhi.core.export import xlsx_response
 from fazhi.core.tables import Column
 from fazhi.core.workflow import Refused
@@ -224,9 +224,9 @@ class ScoreActionView(LoginRequiredMixin, View):
     """POST: adjust (county) or evidence (township)."""
 
     def post(self, request, pk, action):
-        score = get_object_or_404(Score.objects.select_related("scheme__county", "item", "township"), pk=pk)
-        if not can_read(request.user, score.township):
-            raise Http404
+        score = get_record(
+            request, Score, pk, queryset=Score.objects.select_related("scheme__county", "item", "township")
+        )
         try:
             if action == "adjust":
                 try:
