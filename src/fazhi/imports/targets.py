@@ -43,6 +43,7 @@ SYNONYMS = {
     "姓名": ("名字",),
 }
 STATE_FIELD = "state"
+SKIP_LINKS = ("township", "created_by", "updated_by")
 
 
 def _parser(field):
@@ -89,6 +90,9 @@ def _lookup(field):
             queryset = related.objects.filter(township=township)
         else:
             queryset = related.objects.all()
+        # What a record's __str__ reads (a screening round names its village) comes with it.
+        links = [f.name for f in related._meta.fields if f.many_to_one and f.name not in SKIP_LINKS]
+        queryset = queryset.select_related(*links)
         return Lookup(what, ((obj, names_of(obj)) for obj in queryset))
 
     return build
