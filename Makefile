@@ -35,8 +35,7 @@ run: install system-deps
 	$(BIN)/fazhi migrate --noinput -v0
 	$(BIN)/fazhi demo
 	$(BIN)/fazhi collectstatic --noinput -v0
-	$(BIN)/fazhi logins
-	$(BIN)/gunicorn fazhi.wsgi -b 127.0.0.1:8000 -w 3 --threads 4 --access-logfile - --error-logfile -
+	$(BIN)/fazhi serve --bind 127.0.0.1:8000
 
 demo: install
 	$(BIN)/fazhi migrate --noinput -v0

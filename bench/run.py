@@ -146,7 +146,14 @@ class Bench:
         self.meta.setdefault("warnings", []).extend(world.warnings)
         self.analyse()
         self.setup_pages()
-        phases = [self.queries_per_page, self.indicators, self.imports] + ([self.pages] if self.load else [])
+        phases = [
+            self.queries_per_page,
+            self.indicators,
+            self.digest,
+            self.assessment,
+            self.imports,
+            self.search,
+        ] + ([self.pages] if self.load else [])
         for phase in phases:
             t = time.perf_counter()
             self.section(phase)
@@ -261,6 +268,16 @@ class Bench:
             if name != "floor":
                 self.add(f"one request: {name}", ms, "ms", "floor view, in-process test client", floor)
 
+    def digest(self):
+        from bench import digest
+
+        digest.run(self)
+
+    def search(self):
+        from bench import search
+
+        search.run(self)
+
     # ------------------------------------------------------------------------------------------
     def indicators(self):
         from fazhi.indicators.registry import REGISTRY, Scope, compute_all
@@ -319,6 +336,34 @@ class Bench:
             ours,
             "ms",
             f"raw SQL of the same {len(statements)} queries",
+            raw,
+        )
+
+    def assessment(self):
+        """A county assessment run (every township of the county, the default scheme) against the raw
+        SQL of its figures: what scoring, explaining and storing the scores add to reading them."""
+        from django.contrib.auth import get_user_model
+
+        from fazhi.assessment import compute, services
+        from fazhi.assessment.models import Item
+        from fazhi.org.models import Region
+
+        county = Region.objects.get(pk=self.world.county_id)
+        user = get_user_model().objects.get(pk=self.world.user_ids["county"])
+        year = self.world.year
+        scheme = services.create_default(county, year, user)
+        townships = services.townships_of(county)
+        codes = {i.indicator for i in services.leaves(scheme) if i.method == Item.Method.AUTO}
+        repeat = 1 if self.quick else 3
+        services.run(scheme, user)  # the first run creates the scores; the timed ones rewrite them
+        ours = Timer.ms(lambda: services.run(scheme, user), repeat, warmup=0)
+        statements = Statements().capture(lambda: compute.county_values(codes, townships, year))
+        raw = Timer.ms(lambda: Statements.replay(statements), repeat)
+        self.add(
+            f"assessment: county run, {len(services.leaves(scheme))} items × {len(townships)} townships",
+            ours,
+            "ms",
+            f"raw SQL of its {len(statements)} figure queries",
             raw,
         )
 

@@ -13,5 +13,7 @@ LEDGER_APPS = [
     "education",
     "services",
     "reports",
+    "assessment",
+    "supervision",
     "portal",
 ]

@@ -13,6 +13,8 @@ BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("FAZHI_VAR_DIR", PROJECT_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# Files created under var/ (the database, its journal, the key, backups) are the service's alone.
+os.umask(0o077)
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -42,7 +44,11 @@ def secret_key() -> str:
     # A per-installation key kept under var/, so `make run` needs no configuration.
     path = VAR_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
+        # Readable by the service account only (等保: 重要数据的保密性).
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+    path.chmod(0o600)
     return path.read_text().strip()
 
 
@@ -50,6 +56,8 @@ SECRET_KEY = secret_key()
 DEBUG = env_bool("FAZHI_DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# A failed CSRF check answers with the shell's Chinese 403 page (fazhi.core.error_pages).
+CSRF_FAILURE_VIEW = "fazhi.core.error_pages.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -66,10 +74,17 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_tasks",
+    "django_tasks_db",
     "fazhi.core",
     "fazhi.indicators",
     "fazhi.api",
+    "fazhi.notify",
+    "fazhi.rounds",
+    "fazhi.handoffs",
+    "fazhi.drafts",
+    "fazhi.search",
     "fazhi.imports",
+    "fazhi.security",
 ] + [f"fazhi.{app}" for app in LEDGER_APPS]
 
 MIDDLEWARE = [
@@ -85,6 +100,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "fazhi.core.middleware.TownshipMiddleware",
+    "fazhi.security.middleware.SecurityMiddleware",
 ]
 
 ROOT_URLCONF = "fazhi.urls"
@@ -115,6 +131,9 @@ def database_config() -> dict:
     engine = config.get("ENGINE", "")
     if engine.endswith("sqlite3"):
         # WAL lets readers proceed while one writer writes; IMMEDIATE avoids lock-upgrade deadlocks.
+        database = Path(config.get("NAME") or "")
+        if database.is_file():
+            database.chmod(0o600)  # one created before the umask above
         config["OPTIONS"] = {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
             "transaction_mode": "IMMEDIATE",
@@ -128,9 +147,13 @@ DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "fazhi.security.passwords.LengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "fazhi.security.passwords.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "fazhi.security.passwords.NotPersonalValidator"},
+    {"NAME": "fazhi.security.passwords.HistoryValidator", "OPTIONS": {"count": 5}},
 ]
+AUTHENTICATION_BACKENDS = ["fazhi.security.backends.LockoutBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -154,6 +177,30 @@ MEDIA_ROOT = Path(os.environ.get("FAZHI_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 
 SESSION_COOKIE_HTTPONLY = True
+# Security (GB/T 22239-2019 level 3; see the security app). Failures allowed before a lock: the next
+# one locks the account (until the township admin unlocks it) or the address (for the cool-off).
+FAZHI_LOCKOUT_ACCOUNT_FAILURES = env_int("FAZHI_LOCKOUT_ACCOUNT_FAILURES", 5)
+FAZHI_LOCKOUT_ADDRESS_FAILURES = env_int("FAZHI_LOCKOUT_ADDRESS_FAILURES", 30)
+FAZHI_LOCKOUT_WINDOW = env_int("FAZHI_LOCKOUT_WINDOW", 3600)  # seconds in which failures add up
+FAZHI_LOCKOUT_COOLOFF = env_int("FAZHI_LOCKOUT_COOLOFF", 900)  # seconds an address stays locked
+FAZHI_IDLE_TIMEOUT = env_int("FAZHI_IDLE_TIMEOUT", 30 * 60)
+FAZHI_SESSION_MAX_AGE = env_int("FAZHI_SESSION_MAX_AGE", 12 * 3600)
+SESSION_COOKIE_AGE = FAZHI_SESSION_MAX_AGE
+FAZHI_ADMIN_ENABLED = env_bool("FAZHI_ADMIN_ENABLED", False)  # Django's admin, for staff only
+# Behind a reverse proxy: the header carrying the client's address (e.g. X-Forwarded-For, X-Real-IP);
+# the last address in it is the one the proxy saw. Unset: REMOTE_ADDR.
+FAZHI_CLIENT_IP_HEADER = os.environ.get("FAZHI_CLIENT_IP_HEADER", "")
+FAZHI_TLS = env_bool("FAZHI_TLS", False)
+if FAZHI_TLS:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("FAZHI_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("FAZHI_SSL_REDIRECT", True)
+SECURE_REFERRER_POLICY = "same-origin"
+FAZHI_BACKUP_DIR = Path(os.environ.get("FAZHI_BACKUP_DIR", VAR_DIR / "backups"))
+FAZHI_BACKUP_KEEP = env_int("FAZHI_BACKUP_KEEP", 14)  # daily backups kept
+FAZHI_AUDIT_RETENTION_DAYS = env_int("FAZHI_AUDIT_RETENTION_DAYS", 180)  # 网络安全法 第二十一条: ≥ 6 months
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less meta tag; keep Django's default
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -161,7 +208,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "fazhi.security.backends.LockoutTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
@@ -181,7 +228,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work goes through the database queue; `fazhi worker` (started by `make run`) runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {
     # Per process: what is cached here (figures) is keyed by the database's data versions.
@@ -203,3 +251,47 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+
+# --- reminders, notifications and the background worker (fazhi.notify) ---------------------------
+def env_json(name: str, default):
+    import json
+
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}={raw!r}: expected JSON ({exc})")
+
+
+# Job name -> "HH:MM[:SS]" or "off", overriding the time a job registered (fazhi.notify.schedule).
+FAZHI_SCHEDULE: dict[str, str] = env_json("FAZHI_SCHEDULE", {})
+FAZHI_SCHEDULER_TICK = env_int("FAZHI_SCHEDULER_TICK", 10)  # seconds between the scheduler's checks
+FAZHI_SCHEDULE_GRACE_HOURS = env_int("FAZHI_SCHEDULE_GRACE_HOURS", 6)  # a late worker still runs a slot
+FAZHI_DIGEST_AT = os.environ.get("FAZHI_DIGEST_AT", "08:30")  # working days only
+FAZHI_DIGEST_AHEAD = env_int("FAZHI_DIGEST_AHEAD", 3)  # working days: "due in the next N working days"
+# Remind the responsible person N working days before a due date, per rule code ("*": every other).
+FAZHI_REMIND_BEFORE: dict[str, int] = {"*": 2, **env_json("FAZHI_REMIND_BEFORE", {})}
+# Overdue by this many working days: tell the office head; by the second number, the 镇长 too.
+FAZHI_ESCALATE_HEAD_AFTER = env_int("FAZHI_ESCALATE_HEAD_AFTER", 2)
+FAZHI_ESCALATE_LEADER_AFTER = env_int("FAZHI_ESCALATE_LEADER_AFTER", 5)
+FAZHI_SITE_URL = os.environ.get("FAZHI_SITE_URL", "http://127.0.0.1:8000")  # links in e-mail/webhooks
+FAZHI_WEBHOOK_TIMEOUT = env_int("FAZHI_WEBHOOK_TIMEOUT", 5)
+
+# E-mail through Django's mail framework; SMTP from the environment (console when no host is set).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "fazhi@localhost")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)

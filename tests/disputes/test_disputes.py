@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.disputes import demo, rules
-from fazhi.disputes.figures import report_sentences
 from fazhi.disputes.models import Dispute, MediationCommittee, Mediator, ScreeningRound
 from fazhi.disputes.workflows import WORKFLOW
 from fazhi.indicators.registry import Scope, get
+from fazhi.reports.compose import say
 
 
 @pytest.fixture
@@ -241,10 +241,17 @@ def test_rates_are_computed_from_records(world):
         2,
         1,
     ]
-    assert report_sentences(scope) == [
-        "共受理矛盾纠纷6起，调处5起",
-        "排查受理6起、成功化解4起，化解率达66.7%",
-    ]
+    assert (
+        say(
+            world.township,
+            2025,
+            "disputes.received",
+            "disputes.mediated",
+            "disputes.resolved",
+            "disputes.resolution_rate",
+        )
+        == "共受理矛盾纠纷6起，调处5起，成功化解4起，化解率达66.7%。"
+    )
 
 
 def test_demo_is_realistic_and_idempotent(town):

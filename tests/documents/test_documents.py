@@ -10,10 +10,10 @@ from fazhi.core.board import items_of
 from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.documents import demo, services
-from fazhi.documents.figures import cleanup_sentence
 from fazhi.documents.models import CleanupCampaign, Contract, NormativeDocument
 from fazhi.documents.workflows import cleanup_workflow, contract_workflow, document_workflow
 from fazhi.indicators.registry import Scope, get
+from fazhi.reports.compose import say
 from fazhi.reviews.models import LegalityReview
 from fazhi.reviews.services import complete_review, reviews_of
 
@@ -176,8 +176,12 @@ def test_demo_sizes_figures_sentence_and_idempotence(world):
     assert 20 <= Contract.objects.filter(township=township).count() <= 40
     assert 30 <= LegalityReview.objects.filter(township=township).count() <= 60
     assert (
-        cleanup_sentence(Scope(township, 2025))
-        == "清理行政规范性文件15件，其中继续有效9件，废止4件，失效1件，拟修改1件"
+        say(
+            township,
+            2025,
+            *[f"documents.cleanup.{k}" for k in ("total", "remaining", "repealed", "expired", "to_amend")],
+        )
+        == "清理行政规范性文件15件，其中继续有效9件，废止4件，失效1件，拟修改1件。"
     )
     assert get("documents.cleanup.repealed").value(Scope(township, 2025)) == 4
     assert get("documents.cleanup.total").value(Scope(township, 2026)) == 0

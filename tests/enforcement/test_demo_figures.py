@@ -6,7 +6,6 @@ from collections import Counter
 import pytest
 
 from fazhi.enforcement import demo
-from fazhi.enforcement.figures import approx, sentences
 from fazhi.enforcement.models import (
     CaseEvaluation,
     EnforcementCase,
@@ -18,6 +17,7 @@ from fazhi.enforcement.models import (
 )
 from fazhi.enforcement.workflows import missing_record
 from fazhi.indicators.registry import REGISTRY, Scope, get
+from fazhi.reports.compose import say
 
 pytestmark = pytest.mark.django_db
 
@@ -75,10 +75,17 @@ def test_demo_is_realistic_idempotent_and_matches_the_report(world):
 
     scope = Scope(world.township, 2025)
     assert all(code in REGISTRY for code in CODES)
-    assert sentences(scope)[:2] == [
-        "行政处罚12项，行政强制5项，行政检查28项，共计45项",
-        "共查车辆400余辆，劝导人数500余人，其中超载4起，未戴头盔14起",
-    ]
+    assert (
+        say(world.township, 2025, "enforcement.items.total", "enforcement.items.by_category")
+        == "梳理公布行政执法事项45项，其中行政处罚12项、行政强制5项、行政检查28项。"
+    )
+    assert say(
+        world.township,
+        2025,
+        "enforcement.vehicles_checked",
+        "enforcement.people_cautioned",
+        "enforcement.violations",
+    ) == ("共查车辆437辆，劝导人数528人，其中超载4起、未戴头盔14起。")
     assert get("enforcement.hazards.found").value(scope) == 154
     assert get("enforcement.hazards.found").render(154) == "排查各类安全隐患154处"
     assert get("enforcement.cases.legal_review_rate").value(scope) == 100
@@ -108,15 +115,3 @@ def test_figures_are_computed_from_records(world):
     assert get("enforcement.cases.full_record").value(scope) == 1
     assert get("enforcement.cases.full_record_rate").value(scope) == 50
     assert get("enforcement.cases.closed").records(Scope(world.township, 2025)).count() == 0
-
-
-def test_approx_rounds_like_the_reports():
-    assert [approx(n) for n in (14, 99, 100, 437, 528, 3012, 3000)] == [
-        "14",
-        "99",
-        "100",
-        "400余",
-        "500余",
-        "3000余",
-        "3000",
-    ]

@@ -118,8 +118,11 @@ def test_api_optimistic_locking(world, client_for):
     assert LegalAdvisor.objects.get(pk=advisor.pk).firm == "甲所"
 
 
-def test_schema(client_for):
-    response = client_for(Role.OFFICE).get("/api/schema/")
+def test_schema_for_staff_only(world, client_for):
+    office = client_for(Role.OFFICE)
+    assert office.get("/api/schema/").status_code == 404
+    type(world.users[Role.OFFICE]).objects.filter(pk=world.users[Role.OFFICE].pk).update(is_staff=True)
+    response = office.get("/api/schema/")
     assert response.status_code == 200
     assert b"/api/people/" in response.content
 

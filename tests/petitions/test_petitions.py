@@ -13,9 +13,9 @@ from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.indicators.registry import Scope, get
 from fazhi.petitions import demo, rules
-from fazhi.petitions.figures import report_sentence
 from fazhi.petitions.models import HotlineTicket, Petition
 from fazhi.petitions.workflows import WORKFLOW
+from fazhi.reports.compose import say
 
 
 @pytest.fixture
@@ -232,7 +232,10 @@ def test_report_sentence(world):
             )
     make(world, channel="phone")  # open: not counted as closed
     scope = Scope(world.township, 2026)
-    assert report_sentence(scope) == "办结信访6件次，其中网上投诉3件、来信1件、来访2次"
+    assert (
+        say(world.township, 2026, "petitions.closed", "petitions.closed_by_channel")
+        == "办结信访6件次，其中网上投诉3件、来信1件、来访2次。"
+    )
     assert get("petitions.total").value(scope) == 7
 
 

@@ -9,8 +9,21 @@ from fazhi.reports.models import ReportItem
 
 def fake_figures(monkeypatch, registry, codes_filters):
     for code, flt in codes_filters.items():
+        real = registry.get(code)  # keep the figure's own wording: the report has no other
         monkeypatch.setitem(
-            registry, code, Indicator(code, code, "件", "count", ReportItem, filter=flt, date_field=None)
+            registry,
+            code,
+            Indicator(
+                code,
+                code,
+                "件",
+                "count",
+                ReportItem,
+                filter=flt,
+                date_field=None,
+                sentence=real.sentence if real else code + "{value}件",
+                part_of=real.part_of if real else None,
+            ),
         )
 
 
@@ -35,5 +48,6 @@ def dispute_figures(monkeypatch):
             "rate",
             numerator="disputes.resolved",
             denominator="disputes.received",
+            sentence=REGISTRY["disputes.resolution_rate"].sentence,
         ),
     )

@@ -58,19 +58,20 @@ def test_empty_area_says_so_instead_of_inventing_text(world, monkeypatch):
     assert sum(1 for b in blocks if b["kind"] == "notice" and "问题与安排登记" in b["text"]) == 2
 
 
-def test_sentences_with_figures_and_rate(world, monkeypatch):
+def test_sentences_are_the_registry_wording_with_tokens(world, monkeypatch):
     dispute_figures(monkeypatch)
     for i in range(4):
         item(world, ReportItem.Kind.PROBLEM if i < 3 else ReportItem.Kind.PLAN, f"事项{i}")
     _, blocks = compose(world.township, 2025)
     text = next(b["text"] for b in blocks if "{{fig:disputes.received}}" in b["text"])
     assert (
-        "全年共受理矛盾纠纷{{fig:disputes.received}}起，成功化解{{fig:disputes.resolved}}起，化解率达{{fig:disputes.resolution_rate}}%"
-        in text
+        "共受理矛盾纠纷{{fig:disputes.received}}起{{yoy:disputes.received}}，"
+        "成功化解{{fig:disputes.resolved}}起{{yoy:disputes.resolved}}，"
+        "化解率达{{fig:disputes.resolution_rate}}%{{yoy:disputes.resolution_rate}}" in text
     )
 
 
-def test_breakdown_only_when_parts_add_up(world, monkeypatch):
+def test_zero_head_drops_the_sentence_and_zero_parts_are_left_out(world, monkeypatch):
     fake_figures(
         monkeypatch,
         REGISTRY,
@@ -78,27 +79,20 @@ def test_breakdown_only_when_parts_add_up(world, monkeypatch):
             "petitions.total": Q(title__in=["甲", "乙", "丙"]),
             "petitions.by_channel.online": Q(title="甲"),
             "petitions.by_channel.visit": Q(title="乙"),
+            "petitions.by_channel.letter": Q(title="无此事项"),
         },
     )
-    for code in [
-        c
-        for c in REGISTRY
-        if c.startswith("petitions.by_channel.")
-        and c not in ("petitions.by_channel.online", "petitions.by_channel.visit")
-    ]:
+    for code in [c for c in REGISTRY if c.startswith("petitions.by_channel.") and c[-1] not in "etr"]:
         monkeypatch.delitem(REGISTRY, code)
-    item(world, ReportItem.Kind.PROBLEM, "甲")
-    item(world, ReportItem.Kind.PLAN, "乙")
+    _, blocks = compose(world.township, 2025)
+    assert not any("{{fig:petitions.total}}" in b["text"] for b in blocks)  # nothing registered yet
+    for title in ("甲", "乙", "丙"):
+        item(world, ReportItem.Kind.PROBLEM, title)
     _, blocks = compose(world.township, 2025)
     text = next(b["text"] for b in blocks if "{{fig:petitions.total}}" in b["text"])
     assert (
-        "件，其中" in text
-        and "网上投诉{{fig:petitions.by_channel.online}}件" in text
-        and "来访{{fig:petitions.by_channel.visit}}件" in text
+        "件次{{yoy:petitions.total}}，其中网上投诉{{fig:petitions.by_channel.online}}件"
+        "{{yoy:petitions.by_channel.online}}、来访{{fig:petitions.by_channel.visit}}次" in text
     )
-    item(
-        world, ReportItem.Kind.OTHER, "丙"
-    )  # total 3, parts 1 + 1: never print parts that contradict the whole
-    _, blocks = compose(world.township, 2025)
-    assert not any("网上投诉{{" in b["text"] for b in blocks)
-    assert any(b["text"] == "其他需要报告的情况" for b in blocks)  # part 五 appears only with such items
+    assert "petitions.by_channel.letter" not in text  # a zero part is not stated
+    assert not any(b["text"] == "其他需要报告的情况" for b in blocks)  # part 五 only with such items

@@ -85,8 +85,11 @@ def test_htmx_paragraph_save_keeps_bound_figures(report, client_for):
 
 
 def test_yoy_change_shown_beside_bound_figures(report, client_for):
+    from fazhi.reports.models import Baseline
+
+    Baseline.objects.filter(township=report.township, year=2024).update(figures={"org.advisors": 2})
     page = client_for(Role.JUDICIAL).get(report.get_absolute_url()).content.decode()
-    assert "fz-yoy" in page and "上年3" in page  # org.advisors: 3 in the imported 2024 baseline
+    assert 'class="fz-yoy">（较上年增加1名）' in page  # 3 advisors now, 2 in last year's report
 
 
 def test_workflow_buttons_and_refusal_message(report, client_for):

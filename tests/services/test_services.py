@@ -321,7 +321,7 @@ def test_report_sentences_from_demo(world):
     assert get("disclosure.items").render(value("disclosure.items", world)) == "主动公开信息156条"
     assert (
         get("legal_aid.consultations").render(value("legal_aid.consultations", world))
-        == "全年解答群众法律援助咨询75件"
+        == "解答群众法律援助咨询75件"
     )
     assert value("services.items", world) == 200 and value("services.online_items", world) == 150
     assert str(value("services.online_rate", world)) == "75.0"

@@ -85,6 +85,40 @@ def scope(queryset, user, township=None):
     return queryset.filter(allowed)
 
 
+def visible_to(queryset, user, township=None):
+    """`scope` plus the model's own narrowing: what every page, export, download and API reads.
+
+    A model that an advisor sees only when it is assigned to them names the path to that user in
+    `visible_path` (e.g. "advisor__user"): where an account holds only the advisor role, it sees only
+    those records. Village confinement is `scope`'s.
+    """
+    queryset = scope(queryset, user, township)
+    path = getattr(queryset.model, "visible_path", None)
+    if not path:
+        return queryset
+    from django.db.models import Q
+
+    access = access_for(user)
+    only = {t for t in access.townships if access.roles_in(t) == {Role.ADVISOR}}
+    if not only:
+        return queryset
+    return queryset.filter(~Q(township_id__in=only) | Q(**{path: user}))
+
+
+def get_record(request, model, pk, write=False, roles=(), township=None, queryset=None):
+    """The record `pk` of `model` if the user may read it (404 otherwise, whether it exists or not);
+    with `write`, also one they may change (403). Pages pass the current township; the API none."""
+    from django.http import Http404
+
+    base = queryset if queryset is not None else model._default_manager.all()
+    record = visible_to(base, request.user, township).filter(pk=pk).first() if str(pk).isdigit() else None
+    if record is None:
+        raise Http404("记录不存在或您无权查看。")
+    if write:
+        require_write(request.user, record.township, roles, getattr(record, "village", None))
+    return record
+
+
 def can_read(user, township) -> bool:
     return township is not None and township.id in access_for(user).readable
 

@@ -21,9 +21,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 
 from fazhi import LEDGER_APPS
-from fazhi.core.deadlines import Due, Rule, status
-
-SOON = 3  # days: "due soon" on the dashboard and the board
+from fazhi.core.deadlines import SOON, Due, Rule, status
 
 
 @dataclass(frozen=True)
@@ -68,11 +66,74 @@ class Source:
 
 @cache
 def sources() -> tuple[Source, ...]:
+    """The apps' `board.SOURCES`, and one per deadline a model declares (`Model.deadlines`)."""
     found = []
     for label in LEDGER_APPS:
         if find_spec(f"fazhi.{label}.board"):
             found.extend(import_module(f"fazhi.{label}.board").SOURCES)
+    for model in declaring_models():
+        for deadline in model.deadlines:
+            found.append(Source(model, _declared_items(deadline)))
     return tuple(found)
+
+
+def declaring_models() -> list:
+    from django.apps import apps
+
+    return [m for m in apps.get_models() if getattr(m, "deadlines", None)]
+
+
+def _declared_items(deadline):
+    def items(records):
+        records = (
+            records.filter(**deadline.open).exclude(**deadline.closed)
+            if deadline.closed
+            else records.filter(**deadline.open)
+        )
+        if deadline.pauses:
+            records = records.prefetch_related("excluded_periods")
+        for record in records:
+            if deadline.pauses:
+                record._excluded_periods = list(record.excluded_periods.all())
+            computed = deadline.compute(record)
+            if computed is not None:
+                rule, due = computed
+                title = f"{record._meta.verbose_name} {record}：{deadline.label}"
+                yield DeadlineItem(title, record.get_absolute_url(), deadline.office, rule, due, record)
+
+    return items
+
+
+def refresh_stored(township=None) -> int:
+    """Recompute the due dates stored on records (after a holiday-calendar or rule change): every
+    model's declared deadlines with a `stored` column, and models with a `refresh_dues()` of their
+    own naming the columns in `stored_dues`. Returns how many records changed."""
+    from django.apps import apps
+
+    from fazhi.core.models import Ledger
+
+    changed = 0
+    for model in apps.get_models():
+        if not issubclass(model, Ledger):
+            continue
+        declared = [d for d in getattr(model, "deadlines", ()) if d.stored]
+        columns = [d.stored for d in declared] or list(getattr(model, "stored_dues", ()))
+        if not columns:
+            continue
+        records = model.objects.all() if township is None else model.objects.filter(township=township)
+        dirty = []
+        for record in records.iterator(chunk_size=2000):
+            before = [getattr(record, c) for c in columns]
+            if declared:
+                for deadline in declared:
+                    deadline.refresh(record)
+            else:
+                record.refresh_dues()
+            if [getattr(record, c) for c in columns] != before:
+                dirty.append(record)
+        model.objects.bulk_update(dirty, columns, batch_size=1000)
+        changed += len(dirty)
+    return changed
 
 
 def collect(township, today: dt.date, apps=None) -> list[DeadlineItem]:
@@ -94,12 +155,42 @@ def items_of(app_label: str, township, today: dt.date) -> list[DeadlineItem]:
 # --- the stored copy ---------------------------------------------------------------------------------
 
 
+def _ledger_fields(items) -> dict:
+    """(model, pk) → (village_id, created_by_id) of records fetched with .only() without them: one
+    query per model rather than one per record."""
+    wanted: dict = {}
+    for item in items:
+        record = item.record
+        if {"village_id", "created_by_id"} & record.get_deferred_fields():
+            wanted.setdefault(type(record), set()).add(record.pk)
+    loaded = {}
+    for model, pks in wanted.items():
+        for pk, village, creator in model.objects.filter(pk__in=pks).values_list(
+            "pk", "village_id", "created_by_id"
+        ):
+            loaded[(model, pk)] = (village, creator)
+    return loaded
+
+
+def ledger_fields(record, loaded) -> tuple:
+    if (type(record), record.pk) in loaded:
+        return loaded[(type(record), record.pk)]
+    return getattr(record, "village_id", None), getattr(record, "created_by_id", None)
+
+
+# Functions(entries) that complete stored entries before they are written, in one query per batch:
+# fazhi.notify registers the one that fills in each record's responsible person.
+ENTRY_HOOKS: list[Callable[[list], None]] = []
+
+
 def _entries(items: Iterable[DeadlineItem]) -> list:
     from django.contrib.contenttypes.models import ContentType
 
     from fazhi.core.models import BoardEntry
 
-    return [
+    items = list(items)
+    loaded = _ledger_fields(items)
+    entries = [
         BoardEntry(
             township_id=item.record.township_id,
             content_type=ContentType.objects.get_for_model(item.record),
@@ -112,9 +203,17 @@ def _entries(items: Iterable[DeadlineItem]) -> list:
             warning=item.due.warning[:200],
             shown_from=item.shown_from,
             hidden_after=item.hidden_after,
+            village_id=ledger_fields(item.record, loaded)[0],
+            rule=item.rule.code[:60],
         )
         for item in items
     ]
+    for entry, item in zip(entries, items, strict=True):
+        entry._record = item.record  # for the hooks; not stored
+        entry._created_by_id = ledger_fields(item.record, loaded)[1]
+    for hook in ENTRY_HOOKS:
+        hook(entries)
+    return entries
 
 
 def refresh(model, pks) -> None:
@@ -135,12 +234,14 @@ def refresh(model, pks) -> None:
 
 
 def rebuild(township=None) -> int:
-    """Recompute the whole stored board (of one township, or of all), township by township."""
+    """Recompute the due dates stored on records, then the whole stored board (of one township, or of
+    all), township by township. Run after a holiday-calendar or rule change (`fazhi board --rebuild`)."""
     from fazhi.core import freshness
     from fazhi.core.models import BoardEntry
     from fazhi.org.models import Region
 
     townships = [township] if township is not None else list(Region.objects.townships())
+    refresh_stored(township)
     written = 0
     for town in townships:
         with transaction.atomic():

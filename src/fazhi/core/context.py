@@ -1,11 +1,12 @@
-"""The page shell's context: navigation from every app, the township switcher, the current year."""
+"""The page shell's context: navigation from every app (cut per role: `core.menus`), the township
+switcher, the current year."""
 
 from functools import partial
 from itertools import groupby
 
 from django.apps import apps
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 
@@ -14,16 +15,18 @@ from fazhi.core.access import access_for
 
 
 def navigation():
-    """(app label, [(label, url, icon), …]) for every app that declares `nav` — only links that resolve."""
+    """(app label, [(label, url, icon, view class or None), …]) for every app that declares `nav` —
+    only links that resolve; the view (its model, its write roles) lets menus be cut per role."""
     sections = []
     for label in LEDGER_APPS:
         config = apps.get_app_config(label)
         links = []
         for text, name, icon in getattr(config, "nav", []):
             try:
-                links.append((text, reverse(name), icon))
+                url = reverse(name)
             except NoReverseMatch:
                 continue
+            links.append((text, url, icon, getattr(resolve(url).func, "view_class", None)))
         if links:
             sections.append((config.verbose_name, links))
     return sections
@@ -41,7 +44,7 @@ def shell(request):
     global _NAV
     if _NAV is None:
         _NAV = navigation()
-    context = {"nav_sections": _NAV, "this_year": timezone.localdate().year}
+    context = {"this_year": timezone.localdate().year}
     if getattr(request, "user", None) and request.user.is_authenticated:
         readable = access_for(request.user).readable
         if len(readable) > 1:
@@ -49,7 +52,14 @@ def shell(request):
             current = getattr(getattr(request, "township", None), "pk", None)
             # A callable: the query runs only when a page draws the select (admin pages do not).
             context["township_options"] = partial(township_options, readable, current)
+        context["sidebar"] = partial(sidebar, request, context.get("switcher"))
     return context
+
+
+def sidebar(request, switcher) -> str:
+    from fazhi.core.menus import menu_html
+
+    return menu_html(request, _NAV, switcher)
 
 
 def townships_by_county(readable, search="") -> list[tuple[str, list[tuple[int, str]]]]:

@@ -41,15 +41,18 @@ class DemoContext:
 
 def run_all(stdout=None) -> DemoContext:
     from fazhi.org import demo as org_demo
+    from fazhi.search import index
 
     context = org_demo.build()
-    for label in LEDGER_APPS:
-        if label == "org" or not find_spec(f"fazhi.{label}.demo"):
-            continue
-        import_module(f"fazhi.{label}.demo").build(context)
-        if stdout:
-            stdout.write(f"  演示数据：{label} 完成")
+    with index.deferred():  # indexed once, below
+        for label in LEDGER_APPS:
+            if label == "org" or not find_spec(f"fazhi.{label}.demo"):
+                continue
+            import_module(f"fazhi.{label}.demo").build(context)
+            if stdout:
+                stdout.write(f"  演示数据：{label} 完成")
     from fazhi.core import board
 
     board.rebuild()  # the builders insert in bulk, which the board's signals do not see
+    index.rebuild()  # nor the search index's
     return context

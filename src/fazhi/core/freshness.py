@@ -25,7 +25,7 @@ def touch(township_id: int | None = None) -> None:
 
     key = township_id or SHARED
     if not DataVersion.objects.filter(key=key).update(version=F("version") + 1):
-        DataVersion.objects.get_or_create(key=key)
+        DataVersion.objects.get_or_create(key=key, defaults={"version": 1})  # a first write counts too
 
 
 def versions(township_id: int) -> tuple[int, int]:
@@ -46,9 +46,9 @@ def cached(name: str, township, today: dt.date, compute):
 
 
 def _changed(sender, instance, **kwargs):
-    from fazhi.core.models import BoardEntry, DataVersion
+    from fazhi.core.models import BoardEntry, DataVersion, LedgerEvent
 
-    if sender in (BoardEntry, DataVersion) or sender.__name__.startswith("Historical"):
+    if sender in (BoardEntry, DataVersion, LedgerEvent) or sender.__name__.startswith("Historical"):
         return
     if sender._meta.app_label in LABELS:
         from fazhi.core.batch import current

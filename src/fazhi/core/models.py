@@ -12,6 +12,16 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from simple_history.models import HistoricalRecords
 
+from fazhi.core.deadlines import SOON, status
+
+
+class LedgerQuerySet(models.QuerySet):
+    def visible_to(self, user, township=None):
+        """The records the user may read (core.access.visible_to), optionally in one township."""
+        from fazhi.core.access import visible_to
+
+        return visible_to(self, user, township)
+
 
 class Ledger(models.Model):
     """A ledger record (台账记录): belongs to one township, may name a village, keeps its history.
@@ -51,6 +61,11 @@ class Ledger(models.Model):
     )
     version = models.PositiveIntegerField("版本", default=1, editable=False)
     history = HistoricalRecords(inherit=True)
+
+    objects = LedgerQuerySet.as_manager()
+    # Path to the user a record is assigned to, for ledgers an advisor sees only when assigned
+    # (core.access.visible_to); None: the township's roles see every record.
+    visible_path: str | None = None
 
     class Meta:
         abstract = True
@@ -177,6 +192,17 @@ class BoardEntry(models.Model):
     warning = models.CharField(max_length=200, blank=True)
     shown_from = models.DateField(null=True)
     hidden_after = models.DateField(null=True)
+    # The record's village (a village cadre's board shows only theirs) and who must act on it
+    # (fazhi.notify keeps the assignment; the board copies it to filter "mine" in SQL).
+    village = models.ForeignKey("org.Region", on_delete=models.SET_NULL, null=True, related_name="+")
+    rule = models.CharField("期限规则", max_length=60, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="责任人",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "期限看板"
@@ -190,9 +216,6 @@ class BoardEntry(models.Model):
         return self.title
 
     def state(self, today) -> str:
-        from fazhi.core.board import SOON
-        from fazhi.core.deadlines import status
-
         return status(self.due_on, today=today, soon=SOON)
 
     def days_left(self, today) -> int:
@@ -211,3 +234,78 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.version}"
+
+
+class LedgerEvent(models.Model):
+    """What was done to a record, once and for good: every action and transition writes one (who, the
+    date of the act, from which state to which, the note and the data it was given). Never changed
+    or deleted; the record's history keeps the field values, this keeps the intents."""
+
+    township = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="+", null=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    action = models.CharField("操作", max_length=40)
+    from_state = models.CharField("原状态", max_length=20, blank=True)
+    to_state = models.CharField("新状态", max_length=20, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    on = models.DateField("办理日期")
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+    note = models.CharField("说明", max_length=300, blank=True)
+    data = models.JSONField("数据", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理事件"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.on:%Y-%m-%d} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("办理事件只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("办理事件只能追加，不能删除。")
+
+
+class ExcludedPeriod(models.Model):
+    """Time a statutory period does not count, on any record: waiting for a third party's opinion
+    (政府信息公开条例 art. 32), a suspension (中止); or a 补正, after which the period starts again from
+    the completed request (art. 30). `core.deadlines.Deadline(pauses=True)` reads them."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "补正"
+        THIRD_PARTY = "third_party", "征求第三方意见"
+        SUSPENSION = "suspension", "中止"
+
+    RESTARTS = {Kind.CORRECTION}  # the period counts afresh from the day after the period ends
+
+    township = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField("事由", max_length=12, choices=Kind.choices)
+    start = models.DateField("起")
+    end = models.DateField("止")
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "不计入期限的期间"
+        ordering = ["start", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"
+
+    def clean(self):
+        if self.end < self.start:
+            raise ValidationError("期间的止日不能早于起日。")

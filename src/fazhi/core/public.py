@@ -17,6 +17,11 @@ from fazhi.core.ratelimit import allow
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read out over the phone
 
 
+# Functions(record) -> {label: text} adding to what a tracking page shows (fazhi.handoffs: where
+# a matter went when it moved to another ledger).
+TRACK_HOOKS: list = []
+
+
 def new_tracking_code(prefix: str) -> str:
     return prefix + "".join(secrets.choice(ALPHABET) for _ in range(8))
 
@@ -63,9 +68,10 @@ class PublicTrackView(FormView):
         if form.is_valid():
             code = form.cleaned_data["code"].strip().upper()
             record = self.model.objects.filter(tracking_code=code).select_related("township").first()
-        return self.render_to_response(
-            self.get_context_data(form=form, searched=True, record=record and self.public_view(record))
-        )
+        view = record and self.public_view(record)
+        for hook in TRACK_HOOKS if view else ():
+            view.update(hook(record))
+        return self.render_to_response(self.get_context_data(form=form, searched=True, record=view))
 
     def post(self, request, *args, **kwargs):
         return redirect(request.path)

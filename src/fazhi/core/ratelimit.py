@@ -1,10 +1,19 @@
 """Rate limiting of public forms, per client address, in the "ratelimit" cache (in the database,
 so shared by all worker processes and threads)."""
 
+from django.conf import settings
 from django.core.cache import caches
 
 
 def client_ip(request) -> str:
+    """The client's address: REMOTE_ADDR, or behind a reverse proxy the configured header's last entry
+    (the address the proxy itself saw; earlier entries are whatever the client chose to send)."""
+    header = getattr(settings, "FAZHI_CLIENT_IP_HEADER", "")
+    if header:
+        value = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+        forwarded = [part.strip() for part in value.split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-1]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

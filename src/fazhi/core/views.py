@@ -15,14 +15,16 @@ from django.db.models import Q
 from django.forms import modelform_factory
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
 from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 
-from fazhi.core.access import can_write, require_write, scope
+from fazhi.core import masking
+from fazhi.core.access import can_write, get_record, require_write, visible_to
 from fazhi.core.export import xlsx_response
+from fazhi.core.ledger import get_model_urls
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
@@ -43,7 +45,7 @@ class TownshipMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def scoped(self):
-        return self.restrict(scope(self.model.objects.all(), self.request.user, self.request.township))
+        return self.restrict(visible_to(self.model.objects.all(), self.request.user, self.request.township))
 
     def restrict(self, queryset):
         """Hook for ledgers with narrower visibility (e.g. an advisor sees only what is assigned)."""
@@ -182,6 +184,11 @@ class LedgerDetailView(TownshipMixin, DetailView):
     related_template: str | None = None  # an extra block (e.g. comments of a consultation)
     select_related: tuple = ()  # beyond the shown links, e.g. what a link's __str__ reads
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if getattr(cls, "model", None) is not None:
+            masking.register(cls.model, cls.masked)  # every other read path masks by this declaration
+
     def get_queryset(self):
         # The township and the shown foreign keys come with the record, so a record page costs the
         # same number of queries whichever of its links are filled in.
@@ -203,10 +210,14 @@ class LedgerDetailView(TownshipMixin, DetailView):
     def get_fields(self):
         obj = self.object
         unmasked = self.show_unmasked()
+        names = None if unmasked else masking.party_names(obj)
         rows = []
         for name in self.field_names():
             column = field_column(type(obj), name, mask=None if unmasked else self.masked.get(name))
-            rows.append((column.label, column.text(obj)))
+            text = column.text(obj)
+            if not unmasked and name not in self.masked and "." not in name:
+                text = masking.mask_field(obj, name, text, names)  # names copied into free text
+            rows.append((column.label, text))
         return rows
 
     def upload_url(self) -> str:
@@ -222,6 +233,18 @@ class LedgerDetailView(TownshipMixin, DetailView):
             self.object.history.all().select_related("history_user").order_by("-history_date", "-history_id")
         )
         rows = []
+        # Read-only roles see the history as masked as the fields above.
+        obj, unmasked = self.object, self.show_unmasked()
+        names = None if unmasked else masking.party_names(obj)
+
+        def shown(field, value):
+            text = _display(field, value)
+            return (
+                text
+                if unmasked or text == "（空）"
+                else masking.mask_field(obj, field.name, str(text), names)
+            )
+
         for newer, older in zip(entries, [*entries[1:], None], strict=False):
             changes = []
             if older is not None:
@@ -229,7 +252,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
                 for change in delta.changes:
                     field = type(self.object)._meta.get_field(change.field)
                     changes.append(
-                        (str(field.verbose_name), _display(field, change.old), _display(field, change.new))
+                        (str(field.verbose_name), shown(field, change.old), shown(field, change.new))
                     )
             rows.append(
                 {
@@ -246,6 +269,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
         context = super().get_context_data(**kwargs)
         obj = self.object
         context.update(
+            record_title=str(obj) if self.show_unmasked() else masking.masked_title(obj),
             field_rows=self.get_fields(),
             history=self.get_history(),
             can_edit=can_write(self.request.user, obj.township, self.write_roles),
@@ -343,7 +367,7 @@ class LedgerFormView(TownshipMixin, FormView):
                 self.request.user, record.township, self.write_roles, getattr(record, "village", None)
             )
             self.before_save(record, form)
-            save_record(record, self.request.user, expected_version=form.cleaned_data.get("_version"))
+            self.save(record, form.cleaned_data.get("_version"))
         except Refused as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
@@ -356,6 +380,14 @@ class LedgerFormView(TownshipMixin, FormView):
         return HttpResponseRedirect(
             record.get_absolute_url() or reverse(f"{record._meta.app_label}:{record._meta.model_name}_list")
         )
+
+    def save(self, record, version):
+        """Through the ledger's declared action when it has one (core.ledger.LedgerSpec create/change)."""
+        spec = getattr(self, "spec", None)
+        action = (spec.create if self.object is None else spec.change) if spec else None
+        if action is None:
+            return save_record(record, self.request.user, expected_version=version)
+        return action(record, self.request.user, expected_version=version)
 
     def before_save(self, record, form):
         """Hook: validation across fields that needs the township (raise ValidationError in Chinese)."""
@@ -440,9 +472,13 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
     """Files are always downloaded, never rendered inline, so an uploaded page can't run in our origin."""
 
     def get(self, request, pk):
-        attachment = get_object_or_404(Attachment, pk=pk)
-        if attachment.township_id not in scope_ids(request.user):
-            raise Http404
+        attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
+        model = attachment.content_type.model_class()
+        if model is None or not issubclass(model, Ledger):
+            if attachment.township_id not in scope_ids(request.user):
+                raise Http404
+        else:  # the file is as visible as its record (village cadres, advisors)
+            get_record(request, model, attachment.object_id)
         response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
         response["Content-Type"] = (
             "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
@@ -461,30 +497,29 @@ def scope_ids(user):
 def ledger_urls(
     model, list_view=None, detail_view=None, form_view=None, *, transition_view=None, upload_view=None
 ):
-    """The URL patterns of one ledger, named `<model>_list`, `_detail`, `_create`, `_update`, …
+    """The URL patterns of one ledger whose views are declared one by one (core.ledger.get_model_urls);
+    the views are recorded in the ledger's spec, so the permission matrix finds them.
 
     A detail page with attachments gets its upload view, with the detail page's write roles, unless
     the ledger passes its own `upload_view`.
     """
-    name = model._meta.model_name
+    from fazhi.core.ledger import spec_for
+
     if upload_view is None and detail_view is not None and detail_view.attachments:
         upload_view = type(
             f"{model.__name__}Upload",
             (AttachmentUploadView,),
             {"model": model, "write_roles": detail_view.write_roles},
         )
-    patterns = []
-    if list_view:
-        patterns.append(path(f"{name}/", list_view.as_view(), name=f"{name}_list"))
-    if form_view:
-        patterns.append(path(f"{name}/new/", form_view.as_view(), name=f"{name}_create"))
-        patterns.append(path(f"{name}/<int:pk>/edit/", form_view.as_view(), name=f"{name}_update"))
-    if detail_view:
-        patterns.append(path(f"{name}/<int:pk>/", detail_view.as_view(), name=f"{name}_detail"))
-    if transition_view:
-        patterns.append(
-            path(f"{name}/<int:pk>/do/<slug:name>/", transition_view.as_view(), name=f"{name}_transition")
-        )
-    if upload_view:
-        patterns.append(path(f"{name}/<int:pk>/attach/", upload_view.as_view(), name=f"{name}_attach"))
-    return patterns
+    spec = spec_for(model)
+    given = {
+        "list": list_view,
+        "detail": detail_view,
+        "form": form_view,
+        "transition": transition_view,
+        "upload": upload_view,
+    }
+    spec.views.update({kind: view for kind, view in given.items() if view is not None})
+    spec.write_roles = spec.write_roles or getattr(detail_view or list_view, "write_roles", ())
+    spec.workflow = spec.workflow or getattr(transition_view, "workflow", None)
+    return get_model_urls(model)

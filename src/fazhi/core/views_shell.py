@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from fazhi.core.access import access_for
 from fazhi.core.context import townships_by_county
 from fazhi.core.middleware import TownshipMiddleware
+from fazhi.notify.board import board_scope, responsible_name
 
 
 @login_required
@@ -62,6 +63,8 @@ class DeadlineBoardView(LoginRequiredMixin, TemplateView):
         office = request.GET.get("office", "")
         if office:
             entries = entries.filter(office=office)
+        entries, who = board_scope(entries, request.user, request.township, request.GET.get("who", "all"))
+        masked = access_for(request.user).village_only(request.township.id) is not None
         counts = urgent_counts(entries, today)
         show = request.GET.get("show", "urgent")
         if show == "urgent":
@@ -73,12 +76,19 @@ class DeadlineBoardView(LoginRequiredMixin, TemplateView):
                 Column("到期日", "due_on"),
                 Column("剩余天数", lambda e: e.days_left(today)),
                 Column("计算依据", "basis"),
+                Column("责任人", lambda e: responsible_name(e, masked)),
             ]
-            return xlsx_response("期限看板", columns, entries.iterator())
-        page = Paginator(entries, self.paginate_by).get_page(request.GET.get("page"))
+            return xlsx_response("期限看板", columns, entries.select_related("responsible").iterator())
+        page = Paginator(entries.select_related("responsible"), self.paginate_by).get_page(
+            request.GET.get("page")
+        )
         context = self.get_context_data(
             title="期限看板",
-            rows=[(entry, entry.state(today), entry.days_left(today)) for entry in page.object_list],
+            rows=[
+                (entry, entry.state(today), entry.days_left(today), responsible_name(entry, masked))
+                for entry in page.object_list
+            ],
+            who=who,
             page=page,
             offices=offices,
             office=office,

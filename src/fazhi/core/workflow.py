@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from fazhi.core.access import can_write
+from fazhi.core.errors import Refused  # noqa: F401  (also imported from here)
+from fazhi.core.services import save_record
 
 # A guard looks at the record (and the transition's form data) and returns None when the transition
 # may go ahead, or the Chinese reason why not.
 Guard = Callable[..., str | None]
-
-
-class Refused(Exception):
-    """A transition or save that the rules do not allow. `str(exc)` is the Chinese message shown."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +78,6 @@ class Workflow:
         return [(t, self.problems(record, t, user)) for t in self.transitions if current in t.source]
 
     def apply(self, record, name: str, user, data=None):
-        from fazhi.core.services import save_record
-
         data = data or {}
         transition = self.get(name)
         if reasons := self.problems(record, transition, user, data):
@@ -93,5 +89,13 @@ class Workflow:
                 transition.effect(record, data)
             note = (data.get("note") or "").strip()
             reason = f"{transition.label}：{self.states[before]} → {self.states[transition.target]}"
-            save_record(record, user, reason=f"{reason}（{note}）" if note else reason)
+            event = dict(
+                action=name,
+                from_state=before,
+                to_state=transition.target,
+                on=data.get("on"),
+                note=note,
+                data=data,
+            )
+            save_record(record, user, reason=f"{reason}（{note}）" if note else reason, event=event)
         return record

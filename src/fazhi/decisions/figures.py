@@ -68,5 +68,6 @@ count(
     DecisionCatalogue,
     filter=Q(state=DecisionCatalogue.State.PUBLISHED),
     date_field="published_on",
+    sentence="公布重大行政决策事项目录{value}份",
     section="decisions",
 )

@@ -31,11 +31,7 @@ class DisputeSerializer(LedgerSerializer):
         )
         read_only_fields = (*LedgerSerializer.Meta.read_only_fields, "number", "state", "resolved_on")
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["parties"] = masking.mask_names(data["parties"])
-        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
-        return data
+    masks = {"parties": masking.mask_names, "phone": masking.mask_phone}
 
 
 class DisputeViewSet(LedgerViewSet):
@@ -85,10 +81,7 @@ class MediatorSerializer(LedgerSerializer):
             "version",
         )
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
-        return data
+    masks = {"phone": masking.mask_phone}
 
 
 class MediatorViewSet(LedgerViewSet):

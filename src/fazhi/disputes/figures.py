@@ -4,7 +4,7 @@ resolution rate of a year compares like with like and never exceeds 100%."""
 from django.db.models import Q
 
 from fazhi.disputes.models import Dispute, MediationCommittee, Mediator, MediatorTraining, ScreeningRound
-from fazhi.indicators.registry import Scope, count, get, rate
+from fazhi.indicators.registry import breakdown, count, rate
 
 S = Dispute.State
 D = dict(model=Dispute, date_field="received", section="disputes")
@@ -36,16 +36,23 @@ rate(
     section="disputes",
     dashboard=True,
 )
-for level, label in Dispute.Level.choices:  # codes: disputes.by_level.group / village / township
-    count(
-        f"disputes.by_level.{level}",
-        f"在{label}级化解的矛盾纠纷",
-        "起",
-        filter=Q(state=S.SETTLED, level=level),
-        sentence=f"在{label}级化解{{value}}起",
-        **D,
-    )
-count("disputes.criminal_risk", "存在民转刑风险的纠纷", "起", filter=Q(criminal_risk=True), **D)
+breakdown(  # codes: disputes.by_level.group / village / township
+    "disputes.by_level",
+    "在{label}级化解的矛盾纠纷",
+    "起",
+    field="level",
+    filter=Q(state=S.SETTLED),
+    sentence="在{label}级化解{value}起",
+    **D,
+)
+count(
+    "disputes.criminal_risk",
+    "存在民转刑风险的纠纷",
+    "起",
+    filter=Q(criminal_risk=True),
+    sentence="排查存在民转刑风险的纠纷{value}起",
+    **D,
+)
 count(
     "disputes.judicial_confirmations",
     "申请司法确认的调解协议",
@@ -110,16 +117,3 @@ count(
     sentence="开展调解员培训{value}次",
     section="disputes",
 )
-
-
-def report_sentences(scope: Scope) -> list[str]:
-    """The sentences the annual report uses, e.g. "共受理矛盾纠纷132起，调处132起"."""
-    value = {
-        code: get(code).value(scope)
-        for code in ("disputes.received", "disputes.mediated", "disputes.resolved")
-    }
-    rate_text = get("disputes.resolution_rate").render(get("disputes.resolution_rate").value(scope))
-    return [
-        f"{get('disputes.received').render(value['disputes.received'])}，{get('disputes.mediated').render(value['disputes.mediated'])}",
-        f"排查受理{value['disputes.received']}起、{get('disputes.resolved').render(value['disputes.resolved'])}，{rate_text}",
-    ]

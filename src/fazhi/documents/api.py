@@ -64,10 +64,7 @@ class ContractSerializer(LedgerSerializer):
         )
         read_only_fields = ("state", "signed_on")
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["counterparty"] = masking.mask_name(data["counterparty"])
-        return data
+    masks = {"counterparty": masking.mask_name}
 
 
 class DocumentViewSet(LedgerViewSet):

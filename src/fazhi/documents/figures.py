@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from fazhi.documents.models import CleanupCampaign, CleanupItem, Contract, NormativeDocument
-from fazhi.indicators.registry import Scope, count, format_value, get
+from fazhi.indicators.registry import Scope, count, get
 from fazhi.reviews.models import LegalityReview
 
 Outcome = CleanupItem.Outcome
@@ -110,19 +110,3 @@ count(
     section="documents",
     dashboard=True,
 )
-
-CLEANUP_SENTENCE = (
-    "documents.cleanup.total",
-    "documents.cleanup.remaining",
-    "documents.cleanup.repealed",
-    "documents.cleanup.expired",
-    "documents.cleanup.to_amend",
-)
-
-
-def cleanup_sentence(scope: Scope) -> str:
-    """ "清理行政规范性文件15件，其中继续有效9件，废止4件，失效1件，拟修改1件" — the way reports say it."""
-    values = {code: get(code).value(scope) for code in CLEANUP_SENTENCE}
-    if not values["documents.cleanup.total"]:
-        return ""
-    return "，".join(get(code).sentence.format(value=format_value(v)) for code, v in values.items())

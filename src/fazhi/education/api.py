@@ -1,41 +1,6 @@
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.education import models, views
-
-
-def serializer_for(model, fields, masks=None):
-    """A LedgerSerializer for `model` whose `masks` ({field: mask}) apply to everything it returns."""
-    meta = type(
-        "Meta",
-        (LedgerSerializer.Meta,),
-        {"model": model, "fields": ("id", "township", "village", *fields, "version")},
-    )
-
-    def to_representation(self, instance):
-        data = LedgerSerializer.to_representation(self, instance)
-        for name, mask in (masks or {}).items():
-            data[name] = mask(data[name]) if data.get(name) else ""
-        return data
-
-    return type(
-        f"{model.__name__}Serializer",
-        (LedgerSerializer,),
-        {"Meta": meta, "to_representation": to_representation},
-    )
-
-
-def viewset_for(model, serializer, roles, filters=(), related=()):
-    return type(
-        f"{model.__name__}ViewSet",
-        (LedgerViewSet,),
-        {
-            "queryset": model.objects.select_related(*related).order_by("-id"),
-            "serializer_class": serializer,
-            "write_roles": roles,
-            "filterset_fields": filters,
-        },
-    )
-
 
 ActivitySerializer = serializer_for(
     models.OutreachActivity, views.OUTREACH_FIELDS[:7] + views.OUTREACH_FIELDS[8:]

@@ -11,7 +11,7 @@ from fazhi.education.models import (
     StudySession,
 )
 from fazhi.education.targets import target
-from fazhi.indicators.registry import Scope, count, rate, total
+from fazhi.indicators.registry import Scope, breakdown, count, rate, total
 from fazhi.org.models import Region
 
 A = OutreachActivity
@@ -24,7 +24,7 @@ count(
     "场次",
     A,
     date_field="date",
-    sentence="全年共开展各类法治宣传活动{value}场次",
+    sentence="开展各类法治宣传活动{value}场次",
     dashboard=True,
     **common,
 )
@@ -35,7 +35,7 @@ total(
     A,
     "materials",
     date_field="date",
-    sentence="累计发放宣传册{value}份",
+    sentence="发放宣传资料{value}份",
     dashboard=True,
     **common,
 )
@@ -90,19 +90,19 @@ total(
     dashboard=True,
     **common,
 )
-for venue in A.Venue:
-    count(
-        f"education.by_venue.{venue.value}",
-        f"普法宣传活动（{venue.label}）",
-        "场次",
-        A,
-        date_field="date",
-        filter=Q(venue=venue),
-        sentence=f"开展“法律{venue.label}”活动{{value}}场次"
-        if venue != A.Venue.ONLINE
-        else "开展网络普法活动{value}场次",
-        **common,
-    )
+breakdown(
+    "education.by_venue",
+    "普法宣传活动（{label}）",
+    "场次",
+    A,
+    "venue",
+    date_field="date",
+    sentence={
+        v: "开展网络普法活动{value}场次" if v == A.Venue.ONLINE else "开展“法律{label}”活动{value}场次"
+        for v in A.Venue
+    },
+    **common,
+)
 count(
     "education.themed_day_activities",
     "主题日普法活动",
@@ -120,7 +120,7 @@ count(
     "次",
     StudySession,
     date_field="date",
-    sentence="全年开展学法活动{value}次",
+    sentence="开展学法活动{value}次",
     dashboard=True,
     **common,
 )
@@ -131,7 +131,7 @@ count(
     StudySession,
     date_field="date",
     filter=Q(kind=S.PRE_MEETING),
-    sentence="全年开展会前学法{value}次",
+    sentence="开展会前学法{value}次",
     dashboard=True,
     **common,
 )
@@ -156,9 +156,26 @@ count(
     **common,
 )
 
-count("exams.count", "法治理论考试", "场", Exam, date_field="date", **common)
+count(
+    "exams.count",
+    "法治理论考试",
+    "场",
+    Exam,
+    date_field="date",
+    sentence="组织干部法治理论考试{value}场",
+    **common,
+)
 total("exams.expected", "应考人数", "人", Exam, "expected", date_field="date", **common)
-total("exams.participants", "参考人数", "人", Exam, "participants", date_field="date", **common)
+total(
+    "exams.participants",
+    "参考人数",
+    "人",
+    Exam,
+    "participants",
+    date_field="date",
+    sentence="参考{value}人",
+    **common,
+)
 total("exams.passed", "考试合格人数", "人", Exam, "passed", date_field="date", **common)
 rate(
     "exams.participation_rate",

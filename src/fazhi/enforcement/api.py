@@ -1,27 +1,7 @@
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.enforcement import models
 from fazhi.enforcement.views import ROLES
-
-
-def serializer_for(model, fields, masks=None):
-    meta = type(
-        "Meta", (LedgerSerializer.Meta,), {"model": model, "fields": ("id", "township", *fields, "version")}
-    )
-
-    def to_representation(self, instance):
-        data = LedgerSerializer.to_representation(self, instance)
-        for name, mask in (masks or {}).items():
-            if data.get(name):
-                data[name] = mask(data[name])
-        return data
-
-    return type(
-        f"{model.__name__}Serializer",
-        (LedgerSerializer,),
-        {"Meta": meta, "to_representation": to_representation},
-    )
-
 
 ItemSerializer = serializer_for(
     models.EnforcementItem,
@@ -116,55 +96,38 @@ JointSerializer = serializer_for(
         "location",
         "vehicles_checked",
         "people_cautioned",
-        *models.JointOperation.VIOLATION_FIELDS,
     ),
 )
 
 
-def viewset_for(queryset, serializer, filterset_fields=(), search_fields=()):
-    return type(
-        f"{serializer.Meta.model.__name__}ViewSet",
-        (LedgerViewSet,),
-        {
-            "queryset": queryset,
-            "serializer_class": serializer,
-            "write_roles": ROLES,
-            "filterset_fields": filterset_fields,
-            "search_fields": search_fields,
-        },
-    )
-
-
 def register(router):
-    router.register(
-        "enforcement/items",
-        viewset_for(
+    for prefix, queryset, serializer, filters, search in (
+        (
+            "items",
             models.EnforcementItem.objects.all(),
             ItemSerializer,
             ("category", "domain", "published"),
             ("code", "name"),
         ),
-    )
-    router.register(
-        "enforcement/officers",
-        viewset_for(
-            models.EnforcementOfficer.objects.all(), OfficerSerializer, ("field", "active"), ("name",)
+        (
+            "officers",
+            models.EnforcementOfficer.objects.all(),
+            OfficerSerializer,
+            ("field", "active"),
+            ("name",),
         ),
-    )
-    router.register(
-        "enforcement/cases",
-        viewset_for(
+        (
+            "cases",
             models.EnforcementCase.objects.select_related("item").prefetch_related("officers"),
             CaseSerializer,
             ("state", "source", "item", "village", "major"),
             ("number", "title"),
         ),
-    )
-    router.register(
-        "enforcement/inspections",
-        viewset_for(models.Inspection.objects.all(), InspectionSerializer, ("kind",), ("title",)),
-    )
-    router.register(
-        "enforcement/joint-operations",
-        viewset_for(models.JointOperation.objects.all(), JointSerializer, ("kind",), ("title",)),
-    )
+        ("inspections", models.Inspection.objects.all(), InspectionSerializer, ("kind",), ("title",)),
+        ("joint-operations", models.JointOperation.objects.all(), JointSerializer, ("kind",), ("title",)),
+    ):
+        model = serializer.Meta.model
+        router.register(
+            f"enforcement/{prefix}",
+            viewset_for(model, serializer, ROLES, filters, search=search, queryset=queryset.order_by("-id")),
+        )

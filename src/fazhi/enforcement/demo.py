@@ -23,6 +23,7 @@ from fazhi.enforcement.models import (
     Inspection,
     JointOperation,
 )
+from fazhi.enforcement.violations import set_violations
 from fazhi.enforcement.workflows import RECORD_STEPS, workflow
 
 C = EnforcementItem.Category
@@ -517,7 +518,7 @@ def _joint_operations(ctx, rng, user):
     ]
     for date, vehicles, people, overload, helmet in rows_2025 + rows_2026:
         five = date.month % 2 == 1
-        save_record(
+        operation = save_record(
             JointOperation(
                 township=ctx.township,
                 kind=JointOperation.Kind.FIVE if five else JointOperation.Kind.THREE,
@@ -529,13 +530,14 @@ def _joint_operations(ctx, rng, user):
                 location="国道G320青山段、镇区主干道",
                 vehicles_checked=vehicles,
                 people_cautioned=people,
-                overload=overload,
-                no_helmet=helmet,
-                illegal_passengers=rng.randint(0, 2) if date.year > 2025 else 0,
                 summary="开展道路交通安全集中整治，对未戴头盔、超载等违法行为当场劝导纠正。",
             ),
             user,
             reason="演示数据",
+        )
+        passengers = rng.randint(0, 2) if date.year > 2025 else 0
+        set_violations(
+            operation, {"overload": overload, "no_helmet": helmet, "illegal_passengers": passengers}
         )
 
 
@@ -571,7 +573,7 @@ def _light(township, rng, user):
             reason="演示数据",
         )
     for m in (3, 6, 9):
-        save_record(
+        operation = save_record(
             JointOperation(
                 township=township,
                 kind=JointOperation.Kind.THREE,
@@ -580,8 +582,8 @@ def _light(township, rng, user):
                 units="派出所、执法大队、村(社区)",
                 vehicles_checked=rng.randint(20, 40),
                 people_cautioned=rng.randint(20, 50),
-                no_helmet=rng.randint(0, 5),
             ),
             user,
             reason="演示数据",
         )
+        set_violations(operation, {"no_helmet": rng.randint(0, 5)})

@@ -12,8 +12,9 @@ from fazhi.enforcement.models import (
     EnforcementOfficer,
     Inspection,
     JointOperation,
+    Violation,
 )
-from fazhi.indicators.registry import Scope, count, get, rate, total
+from fazhi.indicators.registry import REGISTRY, Scope, breakdown, count, get, rate, total
 
 S = EnforcementCase.State
 SECTION = "enforcement"
@@ -25,20 +26,19 @@ count(
     "行政执法事项",
     "项",
     EnforcementItem,
-    sentence="共计{value}项",
+    sentence="梳理公布行政执法事项{value}项",
     section=SECTION,
     dashboard=True,
 )
-for _category, _label in EnforcementItem.Category.choices:
-    count(
-        f"enforcement.items.by_category.{_category}",
-        f"{_label}事项",
-        "项",
-        EnforcementItem,
-        filter=Q(category=_category),
-        sentence=f"{_label}{{value}}项",
-        section=SECTION,
-    )
+breakdown(
+    "enforcement.items.by_category",
+    "{label}事项",
+    "项",
+    EnforcementItem,
+    "category",
+    sentence="{label}{value}项",
+    section=SECTION,
+)
 
 
 # -- officers --------------------------------------------------------------------------------------
@@ -246,20 +246,53 @@ total(
     sentence="劝导人数{value}人",
     section=SECTION,
 )
-VIOLATIONS = [
-    (f, str(JointOperation._meta.get_field(f).verbose_name).removesuffix("(起)"))
-    for f in JointOperation.VIOLATION_FIELDS
-]
-for _field, _label in VIOLATIONS:
-    total(
-        f"enforcement.violations.{_field}",
-        _label,
-        "起",
+# Joint operations by kind (五联动/三联动), and the violations found, by type — in all and per kind.
+JOINT = dict(date_field="date", section=SECTION)
+VIOLATIONS = dict(township_field="operation__township", date_field="operation__date", section=SECTION)
+breakdown(
+    "enforcement.joint_operations.by_kind",
+    "{label}行动",
+    "次",
+    JointOperation,
+    "kind",
+    sentence="开展{label}{value}次",
+    **JOINT,
+)
+for _total, _field, _sentence, _unit in (
+    ("enforcement.vehicles_checked", "vehicles_checked", "共查车辆{value}辆", "辆"),
+    ("enforcement.people_cautioned", "people_cautioned", "劝导人数{value}人", "人"),
+):
+    breakdown(
+        f"{_total}.by_kind",
+        REGISTRY[_total].name + "（{label}）",
+        _unit,
         JointOperation,
-        _field,
-        date_field="date",
-        sentence=f"{_label}{{value}}起",
-        section=SECTION,
+        "kind",
+        sum_field=_field,
+        sentence=_sentence,
+        **JOINT,
+    )
+breakdown(  # codes: enforcement.violations.overload / no_helmet / …
+    "enforcement.violations",
+    "查处{label}",
+    "起",
+    Violation,
+    "kind",
+    sum_field="count",
+    sentence="{label}{value}起",
+    **VIOLATIONS,
+)
+for _kind, _label in JointOperation.Kind.choices:  # codes: enforcement.violations.five.overload / …
+    breakdown(
+        f"enforcement.violations.{_kind}",
+        _label + "查处{label}",
+        "起",
+        Violation,
+        "kind",
+        sum_field="count",
+        filter=Q(operation__kind=_kind),
+        sentence="{label}{value}起",
+        **VIOLATIONS,
     )
 
 # -- case-file evaluation --------------------------------------------------------------------------
@@ -300,37 +333,3 @@ rate(
     section=SECTION,
     dashboard=True,
 )
-
-
-# -- report sentences ------------------------------------------------------------------------------
-def approx(value: int) -> str:
-    """Prose rounding as the reports write it: 437 → "400余", 14 → "14" (the drill-down keeps 437)."""
-    if value < 100:
-        return str(value)
-    magnitude = 10 ** (len(str(value)) - 1)
-    rounded = value // magnitude * magnitude
-    return str(value) if rounded == value else f"{rounded}余"
-
-
-def sentences(scope: Scope) -> list[str]:
-    """The enforcement sentences of the annual report, from the registry's figures."""
-    value = lambda code: get(code).value(scope)  # noqa: E731
-    out = []
-    counts = [
-        (label, value(f"enforcement.items.by_category.{c}")) for c, label in EnforcementItem.Category.choices
-    ]
-    listed = [f"{label}{n}项" for label, n in counts if n]
-    if listed:
-        out.append("，".join(listed) + f"，共计{value('enforcement.items.total')}项")
-    vehicles = value("enforcement.vehicles_checked")
-    if vehicles:
-        violations = [
-            f"{label}{value(f'enforcement.violations.{f}')}起"
-            for f, label in VIOLATIONS
-            if value(f"enforcement.violations.{f}")
-        ]
-        text = f"共查车辆{approx(vehicles)}辆，劝导人数{approx(value('enforcement.people_cautioned'))}人"
-        out.append(text + (f"，其中{'，'.join(violations)}" if violations else ""))
-    if hazards := value("enforcement.hazards.found"):
-        out.append(f"排查各类安全隐患{hazards}处，整改{value('enforcement.hazards.rectified')}处")
-    return out

@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from fazhi.core.models import Ledger
 
@@ -318,17 +319,6 @@ class JointOperation(Ledger):
         THREE = "three", "三联动"
         OTHER = "other", "其他联合执法"
 
-    # Violation counters as fields (not a child table): the form stays one page and the report sentence
-    # "其中超载4起，未戴头盔14起…" reads them directly.
-    VIOLATION_FIELDS = (
-        "overload",
-        "no_helmet",
-        "unlicensed",
-        "drunk_driving",
-        "illegal_passengers",
-        "other_violations",
-    )
-
     kind = models.CharField("类型", max_length=6, choices=Kind.choices, default=Kind.FIVE)
     title = models.CharField("行动名称", max_length=200)
     date = models.DateField("日期", db_index=True)
@@ -338,12 +328,6 @@ class JointOperation(Ledger):
     location = models.CharField("地点", max_length=200, blank=True)
     vehicles_checked = models.PositiveIntegerField("检查车辆(辆)", default=0)
     people_cautioned = models.PositiveIntegerField("劝导人数(人)", default=0)
-    overload = models.PositiveIntegerField("超载(起)", default=0)
-    no_helmet = models.PositiveIntegerField("未戴头盔(起)", default=0)
-    unlicensed = models.PositiveIntegerField("无证驾驶(起)", default=0)
-    drunk_driving = models.PositiveIntegerField("酒后驾驶(起)", default=0)
-    illegal_passengers = models.PositiveIntegerField("违法载人(起)", default=0)
-    other_violations = models.PositiveIntegerField("其他违法(起)", default=0)
     summary = models.TextField("情况说明", blank=True)
 
     class Meta:
@@ -356,7 +340,53 @@ class JointOperation(Ledger):
 
     @property
     def violations(self) -> int:
-        return sum(getattr(self, f) for f in self.VIOLATION_FIELDS)
+        return sum(row.count for row in self.violation_rows.all())
+
+    def violations_text(self) -> str:
+        """ "超载4起、未戴头盔14起" (the list page and the form show it so)."""
+        return "、".join(f"{row.get_kind_display()}{row.count}起" for row in self.violation_rows.all())
+
+
+class Violation(models.Model):
+    """Violations of one type found in a joint operation (其中超载4起、未戴头盔14起): a row per type,
+    so any type a township meets can be recorded and counted."""
+
+    class Kind(models.TextChoices):
+        OVERLOAD = "overload", "超载"
+        OVERWEIGHT = "overweight", "超重"
+        NO_HELMET = "no_helmet", "未戴头盔"
+        NO_SEATBELT = "no_seatbelt", "未系安全带"
+        UNLICENSED = "unlicensed", "无证驾驶"
+        WRONG_CLASS = "wrong_class", "准驾不符"
+        DRUNK_DRIVING = "drunk_driving", "饮酒驾驶"
+        SPEEDING = "speeding", "超速"
+        ILLEGAL_PASSENGERS = "illegal_passengers", "违法载人"
+        ILLEGAL_OPERATION = "illegal_operation", "非法营运"
+        MODIFIED = "modified", "非法改装"
+        UMBRELLA = "umbrella", "非法安装雨伞"
+        OVERDUE_INSPECTION = "overdue_inspection", "逾期未检"
+        UNREGISTERED = "unregistered", "未上牌"
+        OTHER = "other_violations", "其他违法"
+
+    operation = models.ForeignKey(
+        JointOperation, on_delete=models.CASCADE, related_name="violation_rows", verbose_name="联合执法行动"
+    )
+    kind = models.CharField("违法类型", max_length=20, choices=Kind.choices)
+    count = models.PositiveIntegerField("起数")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "查处违法行为"
+        ordering = ["operation", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["operation", "kind"], name="violation_one_row_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}{self.count}起"
+
+    def get_absolute_url(self) -> str:
+        return self.operation.get_absolute_url()
 
 
 class CaseEvaluation(Ledger):

@@ -33,6 +33,7 @@ from fazhi.enforcement.models import (
     JointOperation,
     PublicEntry,
 )
+from fazhi.enforcement.violations import JointOperationForm
 from fazhi.enforcement.workflows import RECORD_STEPS, missing_record, workflow
 
 ROLES = (Role.ENFORCEMENT,)
@@ -585,13 +586,13 @@ JOINT_FIELDS = (
     "location",
     "vehicles_checked",
     "people_cautioned",
-    *JointOperation.VIOLATION_FIELDS,
     "summary",
 )
 
 
 class JointList(Enforcement, LedgerListView):
     model = JointOperation
+    prefetch_related = ("violation_rows",)
     columns = [
         *(
             field_column(JointOperation, f)
@@ -601,10 +602,9 @@ class JointList(Enforcement, LedgerListView):
                 "date",
                 "vehicles_checked",
                 "people_cautioned",
-                "overload",
-                "no_helmet",
             )
         ),
+        Column("查处违法行为", lambda op: op.violations_text()),
         Column("违法合计(起)", lambda op: op.violations),
     ]
     search_fields = ("title", "units", "location")
@@ -621,6 +621,7 @@ class JointDetail(Enforcement, LedgerDetailView):
 class JointForm(Enforcement, LedgerFormView):
     model = JointOperation
     fields = JOINT_FIELDS
+    form_class = JointOperationForm  # with the violations, one row per type (enforcement.violations)
 
 
 # -- case-file evaluation --------------------------------------------------------------------------

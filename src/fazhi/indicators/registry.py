@@ -4,7 +4,9 @@ how — and the dashboard, the county comparison, the report and the API all rea
 A figure is one of:
 - `count`: how many records match;
 - `total`: the sum of a field over the records;
-- `rate`: numerator / denominator × 100, computed from two other figures (never typed).
+- `rate`: numerator / denominator × 100, computed from two other figures (never typed);
+- `distinct`: how many different values a field takes over the records (people, not visits);
+and `breakdown(...)` registers one count (or total) per choice of a field, each with the choice's label.
 Every figure's value links to the records behind it (`records(scope)`).
 """
 
@@ -31,12 +33,12 @@ class Indicator:
     code: str
     name: str
     unit: str
-    kind: str = "count"  # count | total | rate
+    kind: str = "count"  # count | total | rate | distinct
     model: type | None = None
     filter: Q = field(default_factory=Q)
     date_field: str | None = None  # the year filter applies to this field
     township_field: str = "township"
-    sum_field: str | None = None  # for kind == "total"
+    sum_field: str | None = None  # for kind == "total"; the counted field for kind == "distinct"
     numerator: str | None = None  # codes, for kind == "rate"
     denominator: str | None = None
     queryset: Callable[[Scope], QuerySet] | None = None  # for record sets a filter can't express
@@ -44,6 +46,7 @@ class Indicator:
     section: str = ""  # report/dashboard grouping, e.g. "disputes"
     dashboard: bool = False
     setting: str | None = None  # for targets: the settings name it comes from
+    part_of: str | None = None  # the breakdown family this figure is one part of
 
     def records(self, scope: Scope) -> QuerySet:
         if self.kind == "rate":
@@ -63,6 +66,14 @@ class Indicator:
         queryset = self.records(scope)
         if self.kind == "total":
             return queryset.aggregate(v=Sum(self.sum_field))["v"] or 0
+        if self.kind == "distinct":
+            return (
+                queryset.filter(_present(self.model, self.sum_field))
+                .order_by()
+                .values(self.sum_field)
+                .distinct()
+                .count()
+            )
         return queryset.count()
 
     def values_by_township(self, townships, year: int | None = None, cache=None) -> dict[int, object]:
@@ -84,13 +95,29 @@ class Indicator:
         queryset = self.model.objects.filter(**{f"{self.township_field}__in": ids}).filter(self.filter)
         if year and self.date_field:
             queryset = queryset.filter(**{f"{self.date_field}__year": year})
-        aggregate = Sum(self.sum_field) if self.kind == "total" else Count("pk", distinct=True)
+        aggregate = {
+            "total": lambda: Sum(self.sum_field),
+            "distinct": lambda: Count(
+                self.sum_field, distinct=True, filter=_present(self.model, self.sum_field)
+            ),
+        }.get(self.kind, lambda: Count("pk", distinct=True))()
         rows = queryset.order_by().values(self.township_field).annotate(v=aggregate)
         found = {row[self.township_field]: row["v"] or 0 for row in rows}
         return {i: found.get(i, 0) for i in ids}
 
     def render(self, value) -> str:
         return self.sentence.format(value=format_value(value), unit=self.unit) if self.sentence else ""
+
+
+def _present(model, field_name: str) -> Q:
+    """A value to count: neither NULL nor, for text, empty (a blank name is not a person)."""
+    present = Q(**{f"{field_name}__isnull": False})
+    if "__" not in field_name and model._meta.get_field(field_name).get_internal_type() in (
+        "CharField",
+        "TextField",
+    ):
+        present &= ~Q(**{field_name: ""})
+    return present
 
 
 def percent(numerator, denominator) -> Decimal | None:
@@ -127,6 +154,47 @@ def rate(code, name, numerator, denominator, **kwargs) -> Indicator:
     return register(
         Indicator(code, name, "%", "rate", numerator=numerator, denominator=denominator, **kwargs)
     )
+
+
+def distinct(code, name, unit, model, field, **kwargs) -> Indicator:
+    """How many different `field` values the records hold, e.g. people among consultations."""
+    return register(Indicator(code, name, unit, "distinct", model, sum_field=field, **kwargs))
+
+
+BREAKDOWNS: dict[str, list[str]] = {}  # family code -> its parts' codes, in the choices' order
+
+
+def breakdown(
+    code, name, unit, model, field, sentence="", sum_field=None, choices=None, prefix=None, **kwargs
+):
+    """One figure per choice of `field` (`<prefix or code>.<choice>`), each a count of the records with
+    that choice (or the sum of `sum_field`). `name` and `sentence` may hold {label}, the choice's
+    label; `sentence` may also be {choice: sentence} where the choices are worded differently."""
+    base = kwargs.pop("filter", Q())
+    choices = choices or model._meta.get_field(field).choices
+    kind = "total" if sum_field else "count"
+    parts = []
+    for value, label in choices:
+        parts.append(
+            register(
+                Indicator(
+                    f"{prefix or code}.{value}",
+                    name.replace("{label}", label) if "{label}" in name else f"{name}（{label}）",
+                    unit,
+                    kind,
+                    model,
+                    filter=base & Q(**{field: value}),
+                    sum_field=sum_field,
+                    sentence=(sentence.get(value, "") if isinstance(sentence, dict) else sentence).replace(
+                        "{label}", label
+                    ),
+                    part_of=code,
+                    **kwargs,
+                )
+            ).code
+        )
+    BREAKDOWNS[code] = parts
+    return parts
 
 
 def get(code: str) -> Indicator:

@@ -28,10 +28,7 @@ class CaseSerializer(LedgerSerializer):
         )
         read_only_fields = (*LedgerSerializer.Meta.read_only_fields, "state", "lost")
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["applicant"] = masking.mask_names(data["applicant"])
-        return data
+    masks = {"applicant": masking.mask_names}
 
 
 class CaseViewSet(LedgerViewSet):

@@ -194,10 +194,9 @@ class AreaList(LedgerListView):
     select_related = ("village", "responsible")
     ordering = ("-active", "domain", "name")
 
-    def get_queryset(self):
-        return (
-            super().get_queryset().annotate(review_count=Count("reviews"), last_review=Max("reviews__date"))
-        )
+    def restrict(self, queryset):
+        # Annotated before the list sorts, so that 最近研判 can be a sort key.
+        return queryset.annotate(review_count=Count("reviews"), last_review=Max("reviews__date"))
 
 
 class AreaDetail(LedgerDetailView):

@@ -45,10 +45,7 @@ class PersonSerializer(LedgerSerializer):
         model = Person
         fields = ("id", "township", "name", "position", "department", "phone", "active", "version")
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
-        return data
+    masks = {"phone": masking.mask_phone}
 
 
 class PersonViewSet(LedgerViewSet):

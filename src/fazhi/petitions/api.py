@@ -46,11 +46,7 @@ class PetitionSerializer(LedgerSerializer):
             "accepted_on",
         )
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["petitioner"] = masking.mask_names(data["petitioner"])
-        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
-        return data
+    masks = {"petitioner": masking.mask_names, "phone": masking.mask_phone}
 
 
 class PetitionViewSet(LedgerViewSet):
@@ -84,11 +80,7 @@ class HotlineSerializer(LedgerSerializer):
         )
         read_only_fields = (*LedgerSerializer.Meta.read_only_fields, "state")
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        data["caller"] = masking.mask_names(data["caller"])
-        data["phone"] = masking.mask_phone(data["phone"]) if data.get("phone") else ""
-        return data
+    masks = {"caller": masking.mask_names, "phone": masking.mask_phone}
 
 
 class HotlineViewSet(LedgerViewSet):

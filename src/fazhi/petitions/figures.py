@@ -3,7 +3,7 @@ received; closed ones (and the on-time rate) by the day they were closed."""
 
 from django.db.models import F, Q
 
-from fazhi.indicators.registry import Scope, count, get, rate
+from fazhi.indicators.registry import breakdown, count, rate
 from fazhi.petitions.models import HotlineTicket, Petition
 
 S = Petition.State
@@ -23,18 +23,14 @@ CHANNEL_WORDS = {
 count(
     "petitions.total", "受理信访事项", "件", sentence="共登记信访事项{value}件次", dashboard=True, **RECEIVED
 )
-for (
-    channel,
-    label,
-) in Petition.Channel.choices:  # codes: petitions.by_channel.online / letter / phone / fax / visit
-    count(
-        f"petitions.by_channel.{channel}",
-        f"信访事项：{label}",
-        "件",
-        filter=Q(channel=channel),
-        sentence=CHANNEL_WORDS[channel],
-        **RECEIVED,
-    )
+breakdown(  # codes: petitions.by_channel.online / letter / phone / fax / visit
+    "petitions.by_channel",
+    "信访事项：{label}",
+    "件",
+    field="channel",
+    sentence=CHANNEL_WORDS,
+    **RECEIVED,
+)
 count(
     "petitions.group_visits",
     "多人走访",
@@ -60,15 +56,15 @@ count(
     dashboard=True,
     **CLOSED,
 )
-for channel, label in Petition.Channel.choices:
-    count(
-        f"petitions.closed_by_channel.{channel}",
-        f"办结信访事项：{label}",
-        "件",
-        filter=Q(state=S.CLOSED, channel=channel),
-        sentence=CHANNEL_WORDS[channel],
-        **CLOSED,
-    )
+breakdown(
+    "petitions.closed_by_channel",
+    "办结信访事项：{label}",
+    "件",
+    field="channel",
+    filter=Q(state=S.CLOSED),
+    sentence=CHANNEL_WORDS,
+    **CLOSED,
+)
 count(
     "petitions.closed_on_time",
     "按期办结信访事项",
@@ -133,15 +129,3 @@ rate(
     section="petitions",
     dashboard=True,
 )
-
-
-def report_sentence(scope: Scope) -> str:
-    """ "办结信访118件次，其中网上投诉81件、来信5件、来访32次" — channels with none are left out."""
-    closed = get("petitions.closed")
-    parts = []
-    for channel, _ in Petition.Channel.choices:
-        figure = get(f"petitions.closed_by_channel.{channel}")
-        if value := figure.value(scope):
-            parts.append(figure.render(value))
-    sentence = closed.render(closed.value(scope))
-    return f"{sentence}，其中{'、'.join(parts)}" if parts else sentence

@@ -10,4 +10,5 @@ class ReportsConfig(AppConfig):
         ("问题与安排登记", "reports:reportitem_list", "journal-text"),
         ("上年基数", "reports:baseline_list", "graph-up"),
         ("报告检查（导入）", "reports:check", "clipboard-check"),
+        ("全县报告报送（县级）", "reports:collection", "inboxes"),
     ]

@@ -6,12 +6,13 @@ import re
 from decimal import Decimal
 
 from fazhi.core.roles import Role
-from fazhi.indicators.registry import REGISTRY, format_value
+from fazhi.indicators.registry import REGISTRY
 from fazhi.reports import services
-from fazhi.reports.compose import TOKEN, compose
+from fazhi.reports.compose import compose
 from fazhi.reports.document import Block, Document
 from fazhi.reports.models import AnnualReport, ReportItem
 from fazhi.reports.parsing import parse_report
+from fazhi.reports.wording import TOKEN, render
 
 YEAR = 2025
 ITEMS = [
@@ -97,7 +98,7 @@ def last_year_text(township) -> str:
         blocks=[
             Block(
                 b["kind"],
-                year_back(TOKEN.sub(lambda m: format_value(older.get(m[1])), b["text"])),
+                year_back(render(b["text"], older)),
                 level=b["level"],
             )
             for b in services.export_blocks(blocks)

@@ -146,3 +146,6 @@ class Baseline(Ledger):
 
     def __str__(self) -> str:
         return f"{self.year}年度指标基数"
+
+
+from fazhi.reports.submissions import Submission  # noqa: E402, F401  (report collection)

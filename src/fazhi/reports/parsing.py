@@ -314,6 +314,16 @@ class _Figure:
     end: int
     label: str  # words just before the number, e.g. "成功化解"
 
+    @property
+    def change(self) -> bool:
+        """ "较上年增加31起", "同比下降5%": a difference, not a count of its own."""
+        return bool(_CHANGE.search(self.label))
+
+
+_CHANGE = re.compile(
+    r"(?:较|比|同比|环比).{0,4}(?:增加|减少|增长|下降|提高|降低|上升|多|少)|同比|较上年|较去年"
+)
+
 
 def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
     # Look back a bounded distance: quotes and brackets are short, and an
@@ -370,6 +380,7 @@ _SUM_OVERLAP_WORDS = re.compile(
 # Groups of people are usually split by overlapping attributes (党员, 女性).
 _PERSON_UNITS = {"人", "名", "位"}
 _CASE_UNITS = {"件", "起", "宗", "例"}
+_RATE_QUALIFIER = re.compile(r"按期|按时|及时|当场|满意|一次性")
 _RATE = re.compile(r"([\u4e00-\u9fff]{2})率[^\d。；;]{0,6}?(\d+(?:\.\d+)?)\s*%")
 
 
@@ -445,11 +456,13 @@ def _rate_checks(sentence: str, figures: list[_Figure]) -> list[dict]:
     checks = []
     for m in _RATE.finditer(sentence):
         key, stated = m[1], m[2]
+        # "按期答复率" is not "已答复 / 受理": a qualified rate needs its qualifier in the numerator.
+        qualifier = _RATE_QUALIFIER.search(sentence[max(0, m.start() - 3) : m.start() + 2])
         counts = [f for f in figures if f.end <= m.start() and f.unit != "%" and not f.approx][-12:]
         pairs = [
             (num, den)
             for num in counts
-            if key in num.label and num.value > 0
+            if key in num.label and num.value > 0 and (not qualifier or qualifier[0] in num.label)
             for den in reversed(counts)
             if den.end <= num.start and den.value >= num.value and _compatible(den.unit, num.unit)
         ]
@@ -526,9 +539,17 @@ def _walk_body(body: list[str]) -> tuple[list, list, list, set]:
             for sentence in _sentences(segment):
                 found = _figures_in(sentence)
                 figures += [
-                    {"value": f.value, "unit": f.unit, "approx": f.approx, "text": sentence, "section": path}
+                    {
+                        "value": f.value,
+                        "unit": f.unit,
+                        "approx": f.approx,
+                        "text": sentence,
+                        "section": path,
+                        **({"change": True} if f.change else {}),
+                    }
                     for f in found
                 ]
+                found = [f for f in found if not f.change]  # changes are neither totals nor parts
                 sum_check = _sum_check(sentence, found)
                 checks += ([sum_check] if sum_check else []) + _rate_checks(sentence, found)
         stack[:] = outer

@@ -5,8 +5,7 @@ the editor, a plain number in the documents."""
 import datetime as dt
 import difflib
 import html
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,9 +15,11 @@ from fazhi.core.roles import Role
 from fazhi.core.services import save_record
 from fazhi.core.workflow import Refused
 from fazhi.indicators.registry import REGISTRY, Scope, compute_all, format_value
-from fazhi.reports.compose import TOKEN, compose, tokens
+from fazhi.reports.areas import all_sentences
+from fazhi.reports.compose import compose
 from fazhi.reports.document import Block, Document, number_headings
 from fazhi.reports.models import AnnualReport, Baseline, ReportVersion
+from fazhi.reports.wording import ANY_TOKEN, change_words, read_figures, render, tokens
 from fazhi.reports.workflows import EDITABLE_STATES
 
 WRITE_ROLES = (Role.OFFICE,)  # besides the judicial office and the admin (core.roles.MANAGERS)
@@ -135,8 +136,21 @@ def values_for(township, year: int, blocks) -> dict:
     return {f["code"]: f["value"] for f in compute_all(Scope(township, year), codes)}
 
 
-def plain_text(text: str, values: dict) -> str:
-    return TOKEN.sub(lambda m: format_value(values.get(m[1])), text)
+def plain_text(text: str, values: dict, previous: dict | None = None) -> str:
+    return render(text, values, previous)
+
+
+def previous_values(township, year: int, blocks, baseline: "Baseline | None" = None) -> dict:
+    """Last year's value of each figure the text states: from last year's report read back (the
+    baseline), else from last year's records where they hold any (a zero there is no known value)."""
+    codes = sorted({c for b in blocks for c in tokens(b["text"]) if c in REGISTRY})
+    known = dict(baseline.figures) if baseline else {}
+    missing = [c for c in codes if c not in known and _year_bound(REGISTRY[c])]
+    if missing:
+        for f in compute_all(Scope(township, year - 1), missing):
+            if f["value"]:
+                known[f["code"]] = f["value"]
+    return {c: known[c] for c in codes if c in known}
 
 
 def export_blocks(blocks) -> list[dict]:
@@ -156,13 +170,28 @@ def _has_content(blocks, i) -> bool:
     return False
 
 
-def to_document(report: AnnualReport, version: ReportVersion | None = None) -> Document:
+def _year_bound(indicator) -> bool:
+    """Counted by year (cases received in 2024), not a standing state (villages, officers): only
+    those are compared with last year's records."""
+    if indicator.kind == "rate":
+        return all(_year_bound(REGISTRY[c]) for c in (indicator.numerator, indicator.denominator))
+    return bool(indicator.date_field)
+
+
+def to_document(
+    report: AnnualReport, version: ReportVersion | None = None, year_on_year: bool = True
+) -> Document:
     version = version or report.current
     values = values_for(report.township, report.year, version.blocks)
+    previous = (
+        previous_values(report.township, report.year, version.blocks, baseline_for(report))
+        if year_on_year
+        else {}
+    )
     blocks = [
-        Block("heading", plain_text(b["text"], values), level=b["level"])
+        Block("heading", plain_text(b["text"], values, previous), level=b["level"])
         if b["kind"] == "heading"
-        else Block("paragraph", plain_text(b["text"], values))
+        else Block("paragraph", plain_text(b["text"], values, previous))
         for b in export_blocks(version.blocks)
     ]
     date = report.report_date or dt.date(report.year + 1, 1, 15)
@@ -201,7 +230,7 @@ def editor_rows(
             strict=True,
         )
     }
-    base = baseline.figures if baseline else {}
+    base = previous_values(report.township, report.year, version.blocks, baseline)
     rows = []
     for block in version.blocks:
         rows.append(
@@ -217,35 +246,22 @@ def editor_rows(
 
 def figure_html(text: str, values: dict, year: int, base: dict) -> str:
     def link(m):
-        code = m[1]
+        code = m[2]
+        if m[1] == "yoy" and code not in REGISTRY:
+            return ""
         if code not in REGISTRY:
             return f'<span class="badge text-bg-danger">未知指标 {html.escape(code)}</span>'
         value = values.get(code)
         indicator = REGISTRY[code]
-        out = (
+        if m[1] == "yoy":
+            words = change_words(values.get(code), base[code], indicator.unit, code) if code in base else ""
+            return f'<span class="fz-yoy">{html.escape(words)}</span>' if words else ""
+        return (
             f'<a class="fz-fig" data-code="{code}" href="/indicators/{code}/?year={year}" '
             f'title="{html.escape(indicator.name)}（点击查看台账记录）">{format_value(value)}</a>'
         )
-        if code in base:
-            out += (
-                f'<span class="fz-yoy">{html.escape(change_text(value, base[code], indicator.unit))}</span>'
-            )
-        return out
 
-    return TOKEN.sub(link, html.escape(text))
-
-
-def change_text(value, previous, unit: str) -> str:
-    try:
-        now, before = Decimal(str(value)), Decimal(str(previous))
-    except (InvalidOperation, TypeError, ValueError):
-        return ""
-    delta = now - before
-    sign = "+" if delta > 0 else ""
-    unit = "个百分点" if unit == "%" else unit
-    if delta == 0:
-        return f"（上年{format_value(before)}，持平）"
-    return f"（上年{format_value(before)}，{sign}{format_value(delta)}{unit}）"
+    return ANY_TOKEN.sub(link, html.escape(text))
 
 
 def diff_versions(old: ReportVersion, new: ReportVersion) -> list[tuple[str, str]]:
@@ -263,55 +279,12 @@ def diff_versions(old: ReportVersion, new: ReportVersion) -> list[tuple[str, str
 
 # --- baseline -----------------------------------------------------------------
 
-# An imported report's figures map to indicators by the sentence they stand in (parser output:
-# figures[].text); the first group of each pattern is the number.
-_N = r"(\d+(?:\.\d+)?)"
-BASELINE_PATTERNS = {
-    "disputes.received": rf"受理(?:各类)?矛盾纠纷{_N}起",
-    "disputes.resolved": rf"(?:成功)?(?:化解|调处|调解)(?:成功)?{_N}[起件]",
-    "disputes.resolution_rate": rf"化解率(?:达|为)?{_N}%",
-    "screening.rounds": rf"排查{_N}次",
-    "mediators.total": rf"人民调解员{_N}名",
-    "petitions.total": rf"(?:办理|办结)信访(?:事项)?{_N}件",
-    "petitions.on_time_rate": rf"按期办结率达{_N}%",
-    "hotline.total": rf"热线工单{_N}件",
-    "decisions.major.total": rf"重大行政决策{_N}项",
-    "reviews.total": rf"合法性审查{_N}件",
-    "contracts.reviewed": rf"合同{_N}份",
-    "documents.normative.published": rf"发布行政规范性文件{_N}件",
-    "documents.cleanup.total": rf"共清理{_N}件",
-    "enforcement.items.total": rf"行政执法事项{_N}项",
-    "enforcement.officers.total": rf"执法人员{_N}名",
-    "enforcement.cases.total": rf"行政执法案件{_N}件",
-    "enforcement.joint_operations.total": rf"联合执法行动{_N}次",
-    "enforcement.vehicles_checked": rf"(?:检查|共查)车辆{_N}辆",
-    "enforcement.hazards.found": rf"安全隐患{_N}处",
-    "litigation.cases": rf"行政诉讼案件{_N}件",
-    "risk.assessments": rf"风险评估{_N}次",
-    "study.sessions": rf"学法{_N}次，其中",
-    "study.pre_meeting_sessions": rf"会前学法{_N}次",
-    "education.activities.total": rf"法治宣传活动{_N}场次",
-    "education.materials": rf"宣传资料{_N}份",
-    "education.people_reached": rf"受教育(?:干部)?群众{_N}人",
-    "liaisons.total": rf"法律明白人”?{_N}名",
-    "advisors.services": rf"法律服务{_N}次",
-    "legal_aid.consultations": rf"法律援助咨询{_N}件",
-    "disclosure.items": rf"政府信息{_N}条",
-    "org.advisors": rf"法律顾问{_N}名",
-}
-
 
 def figures_from_parsed(parsed: dict) -> dict:
-    """{indicator code: value} from parse_report output, via BASELINE_PATTERNS."""
+    """{indicator code: value} read back from parse_report output: the report's sentences are matched
+    against the registry's own wording of every figure (reports.wording.read_figures)."""
     sentences = list(dict.fromkeys(f.get("text", "") for f in parsed.get("figures", [])))
-    found = {}
-    for code, pattern in BASELINE_PATTERNS.items():
-        for sentence in sentences:
-            if m := re.search(pattern, sentence.replace(",", "")):
-                value = Decimal(m[1])
-                found[code] = int(value) if value == value.to_integral() else float(value)
-                break
-    return found
+    return read_figures("。".join(sentences), all_sentences())
 
 
 def store_baseline(

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from fazhi.core.views import ledger_urls
-from fazhi.reports import views
+from fazhi.reports import views, views_collection
 from fazhi.reports.models import AnnualReport, Baseline, ReportItem
 
 app_name = "reports"
@@ -31,5 +31,11 @@ urlpatterns = [
     ),
     *ledger_urls(Baseline, list_view=views.BaselineList, detail_view=views.BaselineDetail),
     path("check/", views.CheckView.as_view(), name="check"),
+    path("collection/", views_collection.CollectionView.as_view(), name="collection"),
+    path(
+        "submission/<int:pk>/<slug:action>/",
+        views_collection.SubmissionActionView.as_view(),
+        name="submission_action",
+    ),
     path("check/baseline/", views.CheckBaselineView.as_view(), name="check_baseline"),
 ]

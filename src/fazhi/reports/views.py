@@ -143,6 +143,7 @@ class ReportDetail(LedgerDetailView):
             can_sign=report.state == S.DISCUSSION and bool(roles & {Role.SECRETARY, Role.HEAD}),
             transitions=WORKFLOW.available(report, self.request.user),
             notices=sum(1 for r in rows if r["kind"] == "notice"),
+            submissions=report.submissions.select_related("version", "decided_by"),
         )
         return context
 

@@ -38,6 +38,25 @@ def _submitted(report, data):
     report.submitted_on = timezone.localdate()
 
 
+def returned_by_county(report, data):
+    latest = report.submissions.order_by("-number").first()
+    if latest is None or latest.state != "returned":
+        return "只有被县级退回的报告才能重新修改。"
+    return None
+
+
+def not_returned(report, data):
+    latest = report.submissions.order_by("-number").first()
+    if latest is not None and latest.state == "returned":
+        return "报告已被县级退回，请按意见修改后重新报送。"
+    return None
+
+
+def _reopened(report, data):
+    _clear_signatures(report, data)
+    report.submitted_on = None
+
+
 def _published(report, data):
     report.published_on = timezone.localdate()
 
@@ -69,7 +88,23 @@ WORKFLOW = Workflow(
             "submit", "报送县委县政府", [S.SIGNED], S.SUBMITTED, roles=[Role.OFFICE], effect=_submitted
         ),
         Transition(
-            "publish", "向社会公开", [S.SUBMITTED], S.PUBLISHED, roles=[Role.OFFICE], effect=_published
+            "publish",
+            "向社会公开",
+            [S.SUBMITTED],
+            S.PUBLISHED,
+            roles=[Role.OFFICE],
+            guards=[not_returned],
+            effect=_published,
+        ),
+        Transition(
+            "reopen",
+            "按县级意见修改",
+            [S.SUBMITTED],
+            S.DRAFT,
+            roles=[Role.OFFICE],
+            guards=[returned_by_county],
+            effect=_reopened,
+            style="outline-danger",
         ),
     ],
 )

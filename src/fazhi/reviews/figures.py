@@ -2,7 +2,7 @@
 
 from django.db.models import F, Q
 
-from fazhi.indicators.registry import count, rate
+from fazhi.indicators.registry import breakdown, count, rate
 from fazhi.reviews.models import LegalityReview
 
 S, C = LegalityReview.State, LegalityReview.Conclusion
@@ -58,14 +58,15 @@ rate(
     section="reviews",
     dashboard=True,
 )
-for kind, label in LegalityReview.Kind.choices:
-    count(
-        f"reviews.{kind}",
-        f"{label}合法性审查",
-        "件",
-        LegalityReview,
-        filter=Q(kind=kind) & ~Q(state=S.WITHDRAWN),
-        date_field="requested_on",
-        sentence=f"审查{label}{{value}}件",
-        section="reviews",
-    )
+breakdown(  # codes: reviews.decision / document / contract / enforcement / other
+    "reviews.by_kind",
+    "{label}合法性审查",
+    "件",
+    LegalityReview,
+    "kind",
+    prefix="reviews",
+    filter=~Q(state=S.WITHDRAWN),
+    date_field="requested_on",
+    sentence="审查{label}{value}件",
+    section="reviews",
+)

@@ -10,6 +10,8 @@ from fazhi.reviews import rules
 
 
 class LegalityReview(Ledger):
+    visible_path = "advisor__user"  # an advisor sees only the reviews assigned to them
+
     class Kind(models.TextChoices):
         DECISION = "decision", "重大行政决策"
         DOCUMENT = "document", "行政规范性文件"
@@ -86,6 +88,11 @@ class LegalityReview(Ledger):
 
     def compute_due(self):
         return self.rule.due(self.requested_on)
+
+    stored_dues = ("due_on",)  # `fazhi board --rebuild` recomputes it after a calendar or rule change
+
+    def refresh_dues(self):
+        self.due_on = self.compute_due().date
 
     @property
     def is_open(self) -> bool:

@@ -2,7 +2,7 @@
 
 from django.db.models import F, Q
 
-from fazhi.indicators.registry import Scope, count, rate, total
+from fazhi.indicators.registry import Scope, breakdown, count, distinct, rate, total
 from fazhi.services.models import (
     AdvisorWork,
     DisclosureItem,
@@ -27,22 +27,21 @@ total(
     AdvisorWork,
     "quantity",
     date_field="date",
-    sentence="法律顾问全年提供各类法律服务{value}件次",
+    sentence="法律顾问提供各类法律服务{value}件次",
     dashboard=True,
     **svc,
 )
-for kind in AdvisorWork.Kind:
-    total(
-        f"advisors.by_kind.{kind.value}",
-        f"法律顾问{kind.label}",
-        "件次",
-        AdvisorWork,
-        "quantity",
-        date_field="date",
-        filter=Q(kind=kind),
-        sentence=f"{kind.label}{{value}}件次",
-        **svc,
-    )
+breakdown(
+    "advisors.by_kind",
+    "法律顾问{label}",
+    "件次",
+    AdvisorWork,
+    "kind",
+    sum_field="quantity",
+    date_field="date",
+    sentence="{label}{value}件次",
+    **svc,
+)
 count("village_rules.total", "村规民约", "件", VillageRule, sentence="修订完善村规民约{value}件", **svc)
 count(
     "village_rules.filed",
@@ -60,7 +59,7 @@ count(
     "件",
     LegalAidConsultation,
     date_field="date",
-    sentence="全年解答群众法律援助咨询{value}件",
+    sentence="解答群众法律援助咨询{value}件",
     dashboard=True,
     **svc,
 )
@@ -71,6 +70,17 @@ count(
     LegalAidConsultation,
     date_field="date",
     filter=Q(referred=True),
+    sentence="转法律援助机构受理{value}件",
+    **svc,
+)
+distinct(
+    "legal_aid.people",
+    "法律援助咨询人数",
+    "人",
+    LegalAidConsultation,
+    "applicant",
+    date_field="date",
+    sentence="涉及群众{value}人",
     **svc,
 )
 count(
@@ -88,6 +98,7 @@ count(
     "个",
     ServicePoint,
     filter=Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]),
+    sentence="建成便民服务中心(室){value}个",
     **svc,
 )
 count(
@@ -124,7 +135,7 @@ count(
     "项",
     ServiceItem,
     filter=Q(active=True, online=True),
-    sentence="其中网上可办{value}项",
+    sentence="其中{value}项实现网上办理",
     **svc,
 )
 rate(
@@ -172,6 +183,7 @@ count(
     DisclosureRequest,
     date_field="received_on",
     filter=Q(state=DisclosureRequest.State.REPLIED),
+    sentence="已答复{value}件",
     **svc,
 )
 count(

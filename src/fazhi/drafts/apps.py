@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DraftsConfig(AppConfig):
+    name = "fazhi.drafts"
+    label = "drafts"
+    verbose_name = "草案审查辅助"

@@ -1,0 +1,44 @@
+"""Findings of the draft checker on a legality review, and the reviewer's word on each."""
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from fazhi.drafts.rules import KIND_LABELS
+
+
+class Finding(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", "待定"
+        ACCEPTED = "accepted", "采纳"
+        DISMISSED = "dismissed", "不采纳"
+
+    township = models.ForeignKey(
+        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇"
+    )
+    review = models.ForeignKey(
+        "reviews.LegalityReview", on_delete=models.CASCADE, related_name="findings", verbose_name="合法性审查"
+    )
+    source = models.CharField("审查对象", max_length=200)
+    kind = models.CharField("类别", max_length=12, choices=list(KIND_LABELS.items()))
+    code = models.CharField("规则", max_length=40)
+    text = models.TextField("条款")
+    rule = models.CharField("可能违反", max_length=300)
+    citation = models.CharField("依据", max_length=300)
+    position = models.CharField("位置", max_length=40)
+    start = models.PositiveIntegerField(null=True, blank=True)
+    state = models.CharField("处理", max_length=10, choices=State.choices, default=State.OPEN)
+    reason = models.CharField("不采纳理由", max_length=300, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField("处理时间", null=True, blank=True)
+    created_at = models.DateTimeField("检查时间", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审查辅助发现"
+        ordering = ["review", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.text[:40]}"

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from fazhi.search import views
+
+app_name = "search"
+urlpatterns = [path("", views.SearchView.as_view(), name="search")]
