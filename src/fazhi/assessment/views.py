@@ -254,7 +254,11 @@ class ScoreActionView(LoginRequiredMixin, View):
                 messages.success(request, f"已调整{score.item.number}得分。")
             elif action == "evidence":
                 services.submit_evidence(
-                    score, request.user, request.POST.get("note", ""), request.FILES.getlist("files")
+                    score,
+                    request.user,
+                    request.POST.get("note", ""),
+                    request.FILES.getlist("files"),
+                    request.POST.get("links", ""),
                 )
                 messages.success(request, f"已提交{score.item.number}的佐证材料。")
             else:

@@ -367,7 +367,7 @@ class LedgerFormView(TownshipMixin, FormView):
                 self.request.user, record.township, self.write_roles, getattr(record, "village", None)
             )
             self.before_save(record, form)
-            save_record(record, self.request.user, expected_version=form.cleaned_data.get("_version"))
+            self.save(record, form.cleaned_data.get("_version"))
         except Refused as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
@@ -380,6 +380,14 @@ class LedgerFormView(TownshipMixin, FormView):
         return HttpResponseRedirect(
             record.get_absolute_url() or reverse(f"{record._meta.app_label}:{record._meta.model_name}_list")
         )
+
+    def save(self, record, version):
+        """Through the ledger's declared action when it has one (core.ledger.LedgerSpec create/change)."""
+        spec = getattr(self, "spec", None)
+        action = (spec.create if self.object is None else spec.change) if spec else None
+        if action is None:
+            return save_record(record, self.request.user, expected_version=version)
+        return action(record, self.request.user, expected_version=version)
 
     def before_save(self, record, form):
         """Hook: validation across fields that needs the township (raise ValidationError in Chinese)."""

@@ -75,10 +75,30 @@ def grouped(figures):
 class DashboardView(TownshipPage):
     template_name = "indicators/dashboard.html"
 
+    def get_template_names(self):
+        from fazhi.core import dashboards
+
+        kind = dashboards.kind(self.request)
+        if kind == "village":
+            return ["core/dashboard_village.html"]
+        if kind == "advisor":
+            return ["core/dashboard_advisor.html"]
+        return [self.template_name]
+
     def get_context_data(self, **kwargs):
+        from fazhi.core import dashboards
+
+        today = timezone.localdate()
+        kind = dashboards.kind(self.request)
+        # The village cadre's and the advisor's pages show their own items, not township figures.
+        if kind == "village":
+            return super().get_context_data(title="工作台", **dashboards.village_context(self.request, today))
+        if kind == "advisor":
+            return super().get_context_data(title="工作台", **dashboards.advisor_context(self.request, today))
+        if kind == "leader":
+            kwargs["awaiting"] = dashboards.awaiting_signature(self.request)
         year = requested_year(self.request)
         codes = [code for code, ind in REGISTRY.items() if ind.dashboard]
-        today = timezone.localdate()
         figures = freshness.cached(
             f"dashboard:{year}",
             self.request.township,

@@ -43,6 +43,17 @@ count(
     sentence="负责人出庭应诉{value}件",
     **C,
 )
+count(
+    "litigation.head_appearances",
+    "负责人出庭应诉",
+    "次",
+    Hearing,
+    township_field="case__township",
+    date_field="date",
+    filter=Q(head_appeared=True),
+    sentence="负责人出庭应诉{value}次",
+    section="litigation",
+)
 rate(
     "litigation.head_appearance_rate",
     "行政机关负责人出庭应诉率",

@@ -81,3 +81,10 @@ rate(
     section="org",
     dashboard=True,
 )
+for _code, _name, _unit, _field, _sentence in (
+    ("org.enterprises", "企业", "家", "enterprises", "有企业{value}家"),
+    ("org.party_members", "党员", "名", "party_members", "党员{value}名"),
+    ("org.staff_quota", "镇机关编制", "名", "staff_quota", "镇机关核定编制{value}名"),
+    ("org.staff_actual", "镇机关实有人数", "人", "staff_actual", "实有干部职工{value}人"),
+):
+    total(_code, _name, _unit, TownshipProfile, _field, queryset=_profile, sentence=_sentence, section="org")

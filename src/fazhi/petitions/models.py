@@ -60,6 +60,7 @@ class Petition(Ledger):
         CLOSED = "closed", "已办结"
 
     OPEN_STATES = (State.REGISTERED, State.ACCEPTED)
+    stored_dues = ("notice_due", "handling_due")  # kept by refresh_dues(); `fazhi board --rebuild` too
 
     number = models.CharField("编号", max_length=20, blank=True, editable=False)
     tracking_code = models.CharField("查询码", max_length=12, blank=True, editable=False, db_index=True)

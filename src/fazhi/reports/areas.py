@@ -54,7 +54,15 @@ AREAS = [
                 "健全工作机制",
                 "镇党委、政府把法治政府建设摆在全局工作的重要位置，将法治政府建设纳入全镇年度目标考核，定期研究部署、督促检查。",
                 [
-                    ("全镇", "org.villages", "org.communities", "org.population", "org.profile"),
+                    (
+                        "全镇",
+                        "org.villages",
+                        "org.communities",
+                        "org.population",
+                        "org.enterprises",
+                        "org.party_members",
+                    ),
+                    ("org.staff_quota", "org.staff_actual"),
                     n.leading_group,
                     n.advisor_firms,
                     ("org.advisors", "org.advisor_coverage"),
@@ -315,7 +323,7 @@ FIRST_RESPONSIBLE = [
     ("带头述职述法。", [("duties.law_reports",), n.law_reporters]),
     (
         "带头出庭应诉。",
-        [("litigation.head_appeared", "litigation.head_appearance_rate"), n.court_appearances],
+        [("litigation.head_appearances", "litigation.head_appearance_rate"), n.court_appearances],
     ),
 ]
 

@@ -143,11 +143,10 @@ def pre_meeting_laws(scope: Scope) -> str:
 def duty_meetings(scope: Scope) -> str:
     from fazhi.services.models import DutyRecord
 
-    records = _year(
-        DutyRecord.objects.filter(township=scope.township, kind=DutyRecord.Kind.MEETING), "date", scope
-    )
-    subjects = listing(records.order_by("date").values_list("subject", flat=True), limit=3)
-    return f"专题研究{subjects}等事项，对重要工作亲自部署、重大问题亲自过问。" if subjects else ""
+    records = _year(DutyRecord.objects.filter(township=scope.township), "date", scope).order_by("date")
+    labels = {label for _, label in DutyRecord.Kind.choices}
+    subjects = listing([s for s in records.values_list("subject", flat=True) if s not in labels], limit=4)
+    return f"先后{subjects}。" if subjects else ""
 
 
 def law_reporters(scope: Scope) -> str:

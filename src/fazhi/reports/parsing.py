@@ -380,6 +380,7 @@ _SUM_OVERLAP_WORDS = re.compile(
 # Groups of people are usually split by overlapping attributes (党员, 女性).
 _PERSON_UNITS = {"人", "名", "位"}
 _CASE_UNITS = {"件", "起", "宗", "例"}
+_RATE_QUALIFIER = re.compile(r"按期|按时|及时|当场|满意|一次性")
 _RATE = re.compile(r"([\u4e00-\u9fff]{2})率[^\d。；;]{0,6}?(\d+(?:\.\d+)?)\s*%")
 
 
@@ -455,11 +456,13 @@ def _rate_checks(sentence: str, figures: list[_Figure]) -> list[dict]:
     checks = []
     for m in _RATE.finditer(sentence):
         key, stated = m[1], m[2]
+        # "按期答复率" is not "已答复 / 受理": a qualified rate needs its qualifier in the numerator.
+        qualifier = _RATE_QUALIFIER.search(sentence[max(0, m.start() - 3) : m.start() + 2])
         counts = [f for f in figures if f.end <= m.start() and f.unit != "%" and not f.approx][-12:]
         pairs = [
             (num, den)
             for num in counts
-            if key in num.label and num.value > 0
+            if key in num.label and num.value > 0 and (not qualifier or qualifier[0] in num.label)
             for den in reversed(counts)
             if den.end <= num.start and den.value >= num.value and _compatible(den.unit, num.unit)
         ]

@@ -1,8 +1,7 @@
 from rest_framework import serializers
 
 from fazhi.api.base import serializer_for, viewset_for
-from fazhi.services import models, views
-from fazhi.services.services import new_code, set_due
+from fazhi.services import disclosure, models, views
 
 
 class AdvisorWorkViewSet(
@@ -20,35 +19,6 @@ class AdvisorWorkViewSet(
             and record.advisor.user_id != self.request.user.id
         ):
             raise serializers.ValidationError({"advisor": "法律顾问只能登记本人的工作记录。"})
-        super()._save(serializer, record, expected)
-
-
-RequestSerializer = serializer_for(
-    models.DisclosureRequest,
-    (
-        "code",
-        "applicant",
-        "contact",
-        "channel",
-        "received_on",
-        "content",
-        "due_on",
-        "state",
-        "reply",
-        "replied_on",
-    ),
-    views.REQUEST_MASKS,
-    read_only=("code", "due_on", "state"),
-)
-
-
-class RequestViewSet(
-    viewset_for(models.DisclosureRequest, RequestSerializer, views.OFFICE, ("state", "channel"))
-):
-    def _save(self, serializer, record, expected):
-        if not record.code:
-            record.code = new_code(record.received_on)
-        set_due(record)
         super()._save(serializer, record, expected)
 
 
@@ -91,7 +61,7 @@ def register(router):
             ("channel", "category"),
         ),
     )
-    router.register("disclosure-requests", RequestViewSet)
+    router.register(*disclosure.SPEC.api_route())
     router.register(
         "duty-records",
         viewset_for(

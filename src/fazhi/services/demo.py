@@ -283,7 +283,7 @@ def _accountability(ctx, rng):
         K.ENQUIRE: "过问重大行政决策合法性审查情况",
         K.COORDINATE: "协调解决土地征收矛盾纠纷",
         K.SUPERVISE: "督办行政执法“三项制度”落实",
-        K.MEETING: "主持召开法治建设专题会议",
+        K.MEETING: "主持召开专题会议研究法治政府建设年度工作要点",
         K.INSTRUCTION: "对信访积案化解作出批示",
     }
     rows = []

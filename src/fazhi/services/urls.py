@@ -1,7 +1,7 @@
 from django.urls import path
 
 from fazhi.core.views import ledger_urls
-from fazhi.services import models, views
+from fazhi.services import disclosure, models, views
 
 app_name = "services"
 urlpatterns = [
@@ -24,13 +24,7 @@ urlpatterns = [
     *ledger_urls(
         models.DisclosureItem, views.ItemDisclosureList, views.ItemDisclosureDetail, views.ItemDisclosureForm
     ),
-    *ledger_urls(
-        models.DisclosureRequest,
-        views.RequestList,
-        views.RequestDetail,
-        views.RequestForm,
-        transition_view=views.RequestTransition,
-    ),
+    *disclosure.SPEC.urls(),
     *ledger_urls(models.DutyRecord, views.DutyList, views.DutyDetail, views.DutyForm),
     *ledger_urls(models.LawReport, views.LawReportList, views.LawReportDetail, views.LawReportForm),
     *ledger_urls(models.Measure, views.MeasureList, views.MeasureDetail, views.MeasureForm),

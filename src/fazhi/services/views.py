@@ -11,8 +11,7 @@ from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, T
 from fazhi.org.models import Person
 from fazhi.services import models as m
 from fazhi.services.rules import VILLAGE_RULE_FILING
-from fazhi.services.services import new_code, reply_due, set_due
-from fazhi.services.workflows import DISCLOSURE, VILLAGE_RULE
+from fazhi.services.workflows import VILLAGE_RULE
 
 OFFICE = (Role.OFFICE,)
 ADVISOR = (Role.ADVISOR,)
@@ -314,87 +313,7 @@ class ItemDisclosureForm(LedgerFormView):
     fields = ("title", "published_on", "channel", "category", "url", "content")
 
 
-DR = m.DisclosureRequest
 REQUEST_MASKS = {"applicant": masking.mask_names, "contact": masking.mask_phone}
-
-
-def _on_time(request):
-    return {None: "", True: "是", False: "否"}[request.on_time]
-
-
-class RequestList(LedgerListView):
-    model = DR
-    write_roles = OFFICE
-    columns = [
-        field_column(DR, "code"),
-        field_column(DR, "applicant", mask=masking.mask_names),
-        field_column(DR, "received_on"),
-        field_column(DR, "channel"),
-        field_column(DR, "due_on"),
-        field_column(DR, "state"),
-        field_column(DR, "reply"),
-        field_column(DR, "replied_on"),
-        Column("按期答复", _on_time),
-    ]
-    search_fields = ("code", "content")
-    filter_fields = ("state", "channel", "reply")
-    year_field = "received_on"
-    ordering = ("-received_on", "-id")
-
-
-class RequestDetail(LedgerDetailView):
-    model = DR
-    write_roles = OFFICE
-    workflow = DISCLOSURE
-    masked = REQUEST_MASKS
-    fields = (
-        "code",
-        "applicant",
-        "contact",
-        "channel",
-        "received_on",
-        "content",
-        "due_on",
-        "extension_reason",
-        "reply",
-        "reply_text",
-        "replied_on",
-    )
-    related_template = "services/_reply_due.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["rule"], context["due"] = reply_due(self.object)
-        return context
-
-
-class RequestForm(LedgerFormView):
-    model = DR
-    write_roles = OFFICE
-    fields = (
-        "applicant",
-        "contact",
-        "channel",
-        "received_on",
-        "content",
-        "reply",
-        "reply_text",
-        "replied_on",
-    )
-
-    def before_save(self, record, form):
-        if record.replied_on and record.replied_on < record.received_on:
-            raise ValidationError("答复日期不能早于收到申请日期。")
-        if not record.code:
-            record.code = new_code(record.received_on)
-        set_due(record)
-        super().before_save(record, form)
-
-
-class RequestTransition(TransitionView):
-    model = DR
-    write_roles = OFFICE
-    workflow = DISCLOSURE
 
 
 # Accountability -------------------------------------------------------------------------------------

@@ -6,13 +6,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-PART_LABELS = {
-    "measures": "主要举措和成效",
-    "shortcomings": "存在的不足和原因",
-    "first_responsible": "党政主要负责人履行第一责任人职责情况",
-    "next_year": "下一年度主要安排",
-}
-
 
 class Command(BaseCommand):
     help = "年度报告：build 生成 .docx/.pdf/.html；check 检查一份报告（.txt/.docx/.pdf）"
@@ -66,6 +59,7 @@ class Command(BaseCommand):
 
     def do_check(self, options):
         from fazhi.reports.extract import SUPPORTED_SUFFIXES, check_file
+        from fazhi.reports.parsing import PART_NAMES
 
         path = Path(options["file"])
         if not path.is_file():
@@ -90,7 +84,7 @@ class Command(BaseCommand):
         w(
             "必备内容："
             + "；".join(
-                f"{label}{'✔' if result['parts'].get(k) else '✘缺少'}" for k, label in PART_LABELS.items()
+                f"{label}{'✔' if result['parts'].get(k) else '✘缺少'}" for k, label in PART_NAMES.items()
             )
         )
         w(f"识别出数据 {len(result['figures'])} 项")
