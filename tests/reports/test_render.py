@@ -374,3 +374,16 @@ def test_concurrent_pdf_conversions_do_not_clash():
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         pdfs = list(pool.map(lambda _: render_pdf(sample_document()), range(2)))
     assert all(pdf.startswith(b"%PDF") for pdf in pdfs)
+
+
+def test_optional_addressee_sits_flush_left_under_the_title():
+    doc = Document(
+        "标题", [Block("paragraph", "正文")], "司法局", datetime.date(2025, 12, 25), addressee="县依法治县办"
+    )
+    word = docx.Document(io.BytesIO(render_docx(doc)))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[:4] == ["标题", "", "县依法治县办：", "正文"]
+    assert not word.paragraphs[2].paragraph_format.first_line_indent
+    assert "县依法治县办：" in render_html(doc)
+    plain = Document("标题", [Block("paragraph", "正文")], "司法局", datetime.date(2025, 12, 25))
+    assert "：" not in "".join(p.text for p in docx.Document(io.BytesIO(render_docx(plain))).paragraphs)

@@ -104,6 +104,7 @@ _CLOSING = BlockStyle(FONT_FANGSONG, align="right", indent_chars=0)
 BLOCK_STYLES = {
     ("title", 0): BlockStyle(FONT_TITLE, TITLE_SIZE_PT, align="center", indent_chars=0),
     ("paragraph", 0): BlockStyle(FONT_FANGSONG),
+    ("addressee", 0): BlockStyle(FONT_FANGSONG, indent_chars=0),  # 7.3.2: flush left (顶格)
     ("heading", 1): BlockStyle(FONT_HEI),
     ("heading", 2): BlockStyle(FONT_KAI),
     ("heading", 3): BlockStyle(FONT_FANGSONG, bold=True),
@@ -334,7 +335,14 @@ def _fill_page_number_footer(footer, alignment) -> None:
 
 # --- HTML --------------------------------------------------------------------
 
-_HTML_TAGS = {"title": "h1", "heading": "h{level}", "paragraph": "p", "signature": "p", "date": "p"}
+_HTML_TAGS = {
+    "title": "h1",
+    "addressee": "p",
+    "heading": "h{level}",
+    "paragraph": "p",
+    "signature": "p",
+    "date": "p",
+}
 _LINE_PT = LINE_PITCH_TWIPS / 20
 
 
