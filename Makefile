@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 export PYTHONDONTWRITEBYTECODE := 1
 export FONTCONFIG_FILE := $(CURDIR)/src/fazhi/reports/fonts.conf
 
-.PHONY: install system-deps run test test-pg check-migrations lint format bench demo
+.PHONY: install system-deps run test test-pg check-migrations lint format bench demo fuzz
 
 install: $(VENV)/.installed
 
@@ -68,6 +68,14 @@ lint: install
 format: install
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
+
+# A bounded schemathesis pass over the API as a township user, on a scratch demo database; any 5xx
+# fails it. EXAMPLES (per operation) sets the length: 2 in CI (a few hundred requests), 50 for a long run.
+EXAMPLES ?= 2
+fuzz: install
+	tmp=$$(mktemp -d) && export FAZHI_VAR_DIR=$$tmp DATABASE_URL= && \
+	$(BIN)/fazhi migrate --noinput -v0 && $(BIN)/fazhi demo >/dev/null && \
+	$(BIN)/fazhi fuzz_api --examples $(EXAMPLES); rc=$$?; rm -rf $$tmp; exit $$rc
 
 bench: install
 	$(BIN)/pip install -q --disable-pip-version-check -r bench/requirements.txt

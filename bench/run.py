@@ -152,6 +152,7 @@ class Bench:
             self.digest,
             self.assessment,
             self.imports,
+            self.search,
         ] + ([self.pages] if self.load else [])
         for phase in phases:
             t = time.perf_counter()
@@ -271,6 +272,11 @@ class Bench:
         from bench import digest
 
         digest.run(self)
+
+    def search(self):
+        from bench import search
+
+        search.run(self)
 
     # ------------------------------------------------------------------------------------------
     def indicators(self):

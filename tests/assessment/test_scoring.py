@@ -165,3 +165,18 @@ def test_results_export_and_notice(scheme, world, client_for):
     text = "\n".join(p.text for p in notice.paragraphs)
     assert "关于2025年度乡镇（街道）法治政府建设考核结果的通报" in text
     assert "第1名：" in text and world.township.name in text and "主要失分项目" in text
+
+
+def test_evidence_links_only_to_records_of_this_system(scheme, world):
+    services.run(scheme, world.users["county"])
+    hand = Score.objects.get(scheme=scheme, township=world.township, item__number="4.1.3")
+    with pytest.raises(Refused, match="本系统内的链接"):
+        services.submit_evidence(
+            hand, world.users["judicial"], "公示", links="https://evil.example/x\n/ok/1/"
+        )
+    with pytest.raises(Refused, match="本系统内的链接"):
+        services.submit_evidence(hand, world.users["judicial"], "公示", links="//evil.example/x")
+    evidence = services.submit_evidence(
+        hand, world.users["judicial"], "公示", links=" /enforcement/enforcementcase/3/ \n\n/services/x/1/"
+    )
+    assert evidence.link_list == ["/enforcement/enforcementcase/3/", "/services/x/1/"]

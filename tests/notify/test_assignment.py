@@ -97,6 +97,9 @@ def test_village_cadre_sees_only_their_village_masked(world, petition_factory, c
     page = client_for(Role.VILLAGE).get("/deadlines/?show=all").content.decode()
     assert str(own) in page and str(other) not in page
     assert "孙红梅" not in page and "孙*" in page
+    ct = ContentType.objects.get_for_model(other).pk
+    assert client_for(Role.VILLAGE).get(f"/notify/assign/{ct}/{other.pk}/").status_code == 404
+    assert client_for("county").get(f"/notify/assign/{ct}/{other.pk}/").status_code == 200
 
 
 def test_board_query_count_is_constant(world, petition_factory, client_for, django_assert_max_num_queries):

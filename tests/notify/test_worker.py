@@ -79,7 +79,9 @@ def test_serve_runs_gunicorn_and_the_worker_and_a_job_scheduled_ahead(tmp_path):
     env = {
         **os.environ,
         "FAZHI_VAR_DIR": str(tmp_path),
-        "FAZHI_SCHEDULE": json.dumps({"notify.heartbeat": fire.strftime("%H:%M:%S"), "notify.digest": "off"}),
+        "FAZHI_SCHEDULE": json.dumps(
+            {**{name: "off" for name in schedule.JOBS}, "notify.heartbeat": fire.strftime("%H:%M:%S")}
+        ),
         "FAZHI_SCHEDULER_TICK": "1",
         "PYTHONUNBUFFERED": "1",
     }
@@ -109,3 +111,8 @@ def test_serve_runs_gunicorn_and_the_worker_and_a_job_scheduled_ahead(tmp_path):
     assert "已停止" in rest + "".join(seen)
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()
+
+
+def test_the_daily_backup_is_a_scheduled_job():
+    job = schedule.JOBS["security.backup"]
+    assert job.at == dt.time(2, 0) and not job.working_days_only

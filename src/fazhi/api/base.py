@@ -174,11 +174,21 @@ class LedgerViewSet(viewsets.ModelViewSet):
         require_write(self.request.user, record.township, self.write_roles, getattr(record, "village", None))
         self._save(serializer, record, expected)
 
+    create_action = None  # the ledger's actions (core.ledger.LedgerSpec create/change), if declared
+    change_action = None
+
     def _save(self, serializer, record, expected):
+        created = record.pk is None
+        action = type(self).create_action if created else type(self).change_action
         try:
-            save_record(record, self.request.user, expected_version=expected)
+            if action is not None:
+                action(record, self.request.user, expected_version=expected)
+            else:
+                save_record(record, self.request.user, expected_version=expected)
         except Refused as exc:
             raise serializers.ValidationError({"detail": str(exc)})
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(_drf_errors(exc))
         except IntegrityError:
             raise serializers.ValidationError({"detail": "与已有记录重复（编号或名称已被使用），未保存。"})
         for key, value in serializer.validated_data.items():

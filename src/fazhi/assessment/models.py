@@ -135,6 +135,9 @@ class Evidence(models.Model):
     score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="evidence", verbose_name="得分")
     township = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="+")
     note = models.TextField("说明")
+    links = models.TextField(
+        "相关台账记录", blank=True, help_text="本系统内记录的链接，每行一个，如 /reviews/legalityreview/12/"
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -151,3 +154,7 @@ class Evidence(models.Model):
         from django.urls import reverse
 
         return reverse("assessment:scorecard", args=[self.score.scheme_id, self.township_id])
+
+    @property
+    def link_list(self) -> list[str]:
+        return [line.strip() for line in self.links.splitlines() if line.strip()]

@@ -208,7 +208,16 @@ def evidence_open(scheme, today=None) -> bool:
 
 
 @transaction.atomic
-def submit_evidence(score, user, note: str, files=()) -> Evidence:
+def clean_links(links: str) -> str:
+    """Links to records of this system only: paths on the site, one a line (no other sites)."""
+    lines = [line.strip() for line in (links or "").splitlines() if line.strip()]
+    bad = [line for line in lines if not line.startswith("/") or line.startswith("//") or " " in line]
+    if bad:
+        raise Refused(f"相关台账记录须为本系统内的链接（以“/”开头）：{'、'.join(bad[:3])}")
+    return "\n".join(lines)
+
+
+def submit_evidence(score, user, note: str, files=(), links: str = "") -> Evidence:
     """A township submits evidence for a hand item of its own, before the scheme's deadline."""
     from fazhi.core.views import attach
 
@@ -221,7 +230,9 @@ def submit_evidence(score, user, note: str, files=()) -> Evidence:
     note = (note or "").strip()
     if not note:
         raise Refused("请填写佐证说明。")
-    evidence = Evidence.objects.create(score=score, township=score.township, note=note, submitted_by=user)
+    evidence = Evidence.objects.create(
+        score=score, township=score.township, note=note, links=clean_links(links), submitted_by=user
+    )
     for upload in files:
         attach(evidence, upload, user, step="佐证材料")
     return evidence

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
@@ -66,11 +67,70 @@ class Source:
 
 @cache
 def sources() -> tuple[Source, ...]:
+    """The apps' `board.SOURCES`, and one per deadline a model declares (`Model.deadlines`)."""
     found = []
     for label in LEDGER_APPS:
         if find_spec(f"fazhi.{label}.board"):
             found.extend(import_module(f"fazhi.{label}.board").SOURCES)
+    for model in declaring_models():
+        for deadline in model.deadlines:
+            found.append(Source(model, _declared_items(deadline)))
     return tuple(found)
+
+
+def declaring_models() -> list:
+    return [m for m in apps.get_models() if getattr(m, "deadlines", None)]
+
+
+def _declared_items(deadline):
+    def items(records):
+        records = (
+            records.filter(**deadline.open).exclude(**deadline.closed)
+            if deadline.closed
+            else records.filter(**deadline.open)
+        )
+        if deadline.pauses:
+            records = records.prefetch_related("excluded_periods")
+        for record in records:
+            if deadline.pauses:
+                record._excluded_periods = list(record.excluded_periods.all())
+            computed = deadline.compute(record)
+            if computed is not None:
+                rule, due = computed
+                title = f"{record._meta.verbose_name} {record}：{deadline.label}"
+                yield DeadlineItem(title, record.get_absolute_url(), deadline.office, rule, due, record)
+
+    return items
+
+
+def refresh_stored(township=None) -> int:
+    """Recompute the due dates stored on records (after a holiday-calendar or rule change): every
+    model's declared deadlines with a `stored` column, and models with a `refresh_dues()` of their
+    own naming the columns in `stored_dues`. Returns how many records changed."""
+    from fazhi.core.models import Ledger
+
+    changed = 0
+    for model in apps.get_models():
+        if not issubclass(model, Ledger):
+            continue
+        declared = [d for d in getattr(model, "deadlines", ()) if d.stored]
+        columns = [d.stored for d in declared] or list(getattr(model, "stored_dues", ()))
+        if not columns:
+            continue
+        records = model.objects.all() if township is None else model.objects.filter(township=township)
+        dirty = []
+        for record in records.iterator(chunk_size=2000):
+            before = [getattr(record, c) for c in columns]
+            if declared:
+                for deadline in declared:
+                    deadline.refresh(record)
+            else:
+                record.refresh_dues()
+            if [getattr(record, c) for c in columns] != before:
+                dirty.append(record)
+        model.objects.bulk_update(dirty, columns, batch_size=1000)
+        changed += len(dirty)
+    return changed
 
 
 def collect(township, today: dt.date, apps=None) -> list[DeadlineItem]:
@@ -171,12 +231,15 @@ def refresh(model, pks) -> None:
 
 
 def rebuild(township=None) -> int:
-    """Recompute the whole stored board (of one township, or of all), township by township."""
+    """Recompute the due dates stored on records, then the whole stored board (of one township, or of
+    all), township by township. Run after a holiday-calendar or rule change (`fazhi board --rebuild`)."""
     from fazhi.core import freshness
     from fazhi.core.models import BoardEntry
-    from fazhi.org.models import Region
+
+    Region = apps.get_model("org", "Region")  # by name: core does not import the tenancy app
 
     townships = [township] if township is not None else list(Region.objects.townships())
+    refresh_stored(township)
     written = 0
     for town in townships:
         with transaction.atomic():

@@ -29,6 +29,7 @@ class Due:
     count: int
     unit: str
     years_without_data: tuple[int, ...] = ()
+    excluded: int = 0  # days of excluded periods (third-party opinion, suspension) not counted
 
     @property
     def approximate(self) -> bool:
@@ -42,7 +43,8 @@ class Due:
         return f"{years}年节假日安排尚未录入，按仅周末休息估算，请核对。"
 
     def explain(self) -> str:
-        return f"自{self.start:%Y-%m-%d}起{self.count}{UNIT_LABELS[self.unit]}（起算日不计入）"
+        text = f"自{self.start:%Y-%m-%d}起{self.count}{UNIT_LABELS[self.unit]}（起算日不计入）"
+        return f"{text}，另扣除不计入期限的期间{self.excluded}日" if self.excluded else text
 
 
 def _add_months(start: dt.date, months: int) -> dt.date:
@@ -122,3 +124,87 @@ def status(due: dt.date | None, done: bool = False, today: dt.date | None = None
     if left < 0:
         return "overdue"
     return "soon" if left <= soon else "ok"
+
+
+def due_excluding(start: dt.date, count: int, unit: str, periods) -> Due:
+    """Like `due_date`, but days inside any (first, last) period are not counted, and a period that
+    ends after the due date moves it on by its days (working days: only its working days count)."""
+    periods = [(a, b) for a, b in periods if b >= a]
+    if not periods or unit == MONTHS:
+        return due_date(start, count, unit)
+    skipped: set[dt.date] = set()
+
+    def paused(day):
+        if any(a <= day <= b for a, b in periods):
+            skipped.add(day)
+            return True
+        return False
+
+    seen: set[int] = set()
+    day, left = start, count
+    while left:
+        day += dt.timedelta(days=1)
+        if not calendar.has_data(day.year):
+            seen.add(day.year)
+        if paused(day) or (unit == WORKING_DAYS and not calendar.is_workday(day)):
+            continue
+        left -= 1
+    while unit == CALENDAR_DAYS and (not calendar.is_workday(day) or paused(day)):
+        day += dt.timedelta(days=1)
+    return Due(day, start, count, unit, tuple(sorted(seen)), excluded=len(skipped))
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A statutory deadline declared once on its model (`deadlines = (Deadline(...),)`): the rule,
+    the field it runs from, the extension, the column it is stored in, when it is open, the office
+    that must act, and whether `core.ExcludedPeriod`s of the record pause it (补正 restarts it).
+    The deadline board and `fazhi board --rebuild` derive from it (core.board)."""
+
+    label: str  # what must be done by the date: "答复"
+    rule: Rule
+    start: str  # date field the period runs from
+    office: str
+    stored: str | None = None  # the date column kept equal to the computed date
+    extension: Rule | None = None  # added to the first period's last day once `extended` is true
+    extended: str | None = None  # field (or property) that is truthy once extended
+    open: dict = field(default_factory=dict)  # filter of the records still running (for the board)
+    closed: dict = field(default_factory=dict)  # exclude() of the records no longer running
+    pauses: bool = False
+
+    def periods(self, record):
+        if not self.pauses:
+            return []
+        found = getattr(record, "_excluded_periods", None)
+        if found is None:
+            from django.apps import apps
+            from django.contrib.contenttypes.models import ContentType
+
+            model = apps.get_model("core", "ExcludedPeriod")
+            kind = ContentType.objects.get_for_model(record)
+            found = list(model.objects.filter(content_type=kind, object_id=record.pk)) if record.pk else []
+        return found
+
+    def compute(self, record) -> tuple[Rule, Due] | None:
+        """(rule, Due) of this record, or None while its start date is unknown."""
+        start = getattr(record, self.start)
+        if start is None:
+            return None
+        excluded = []
+        for period in self.periods(record):
+            if period.kind in type(period).RESTARTS:
+                start = max(start, period.end)  # the completed request: the period starts again
+            else:
+                excluded.append((period.start, period.end))
+        due = due_excluding(start, self.rule.effective_count, self.rule.unit, excluded)
+        if self.extension is not None and self.extended and getattr(record, self.extended):
+            later = [(a, b) for a, b in excluded if b > due.date]
+            return self.extension, due_excluding(
+                due.date, self.extension.effective_count, self.extension.unit, later
+            )
+        return self.rule, due
+
+    def refresh(self, record) -> None:
+        if self.stored:
+            computed = self.compute(record)
+            setattr(record, self.stored, computed[1].date if computed else None)

@@ -46,9 +46,9 @@ def cached(name: str, township, today: dt.date, compute):
 
 
 def _changed(sender, instance, **kwargs):
-    from fazhi.core.models import BoardEntry, DataVersion
+    from fazhi.core.models import BoardEntry, DataVersion, LedgerEvent
 
-    if sender in (BoardEntry, DataVersion) or sender.__name__.startswith("Historical"):
+    if sender in (BoardEntry, DataVersion, LedgerEvent) or sender.__name__.startswith("Historical"):
         return
     if sender._meta.app_label in LABELS:
         from fazhi.core.batch import current

@@ -47,7 +47,10 @@ class LedgerSpec:
     select_related: tuple = ()
     ordering: tuple = ("-id",)
     workflow: object = None
-    create: object = None  # the creating action: create(record, user) -> record
+    create: object = None  # the creating action: create(record, user, expected_version=None) -> record
+    change: object = None  # the changing action, same signature
+    related_template: str | None = None  # an extra block on the record page
+    detail_context: object = None  # function(record) -> extra context of the record page
     import_columns: tuple | None = None
     attachments: bool = True
     attachment_steps: list = field(default_factory=list)
@@ -125,13 +128,25 @@ class LedgerSpec:
             workflow=self.workflow,
             attachments=self.attachments,
             attachment_steps=self.attachment_steps,
+            related_template=self.related_template,
         )
+        if self.detail_context is not None:
+            extra = self.detail_context
+
+            def get_context_data(view, **kwargs):
+                return {**LedgerDetailView.get_context_data(view, **kwargs), **extra(view.object)}
+
+            attrs["get_context_data"] = get_context_data
         return type(f"{self.model.__name__}Detail", (LedgerDetailView,), attrs)
 
     def _build_form(self):
         from fazhi.core.views import LedgerFormView
 
-        return type(f"{self.model.__name__}Form", (LedgerFormView,), self._attrs(fields=self.form_fields()))
+        def before_save(view, record, form):
+            record.clean()  # the form checked its fields; fields it does not show are the action's
+
+        attrs = self._attrs(fields=self.form_fields(), before_save=before_save)
+        return type(f"{self.model.__name__}Form", (LedgerFormView,), attrs)
 
     def _build_transition(self):
         from fazhi.core.views import TransitionView
@@ -174,6 +189,8 @@ class LedgerSpec:
                 search=self.search,
                 queryset=self.model.objects.select_related(*self.select_related).order_by(*self.ordering),
                 allow_delete=self.allow_delete,
+                create_action=staticmethod(self.create) if self.create else None,
+                change_action=staticmethod(self.change) if self.change else None,
             )
         return self.api, self.viewset
 

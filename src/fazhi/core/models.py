@@ -234,3 +234,101 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.version}"
+
+
+class HolidayDay(models.Model):
+    """One day of a year's 放假安排 as the State Council publishes it: a statutory holiday, or a
+    make-up working day (调休) on a weekend. Entered by the office on the holidays page (core.calendar
+    reads these on top of the package's years); every change kept in the history."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", "放假"
+        WORKDAY = "workday", "调休上班"
+
+    day = models.DateField("日期", unique=True)
+    kind = models.CharField("类别", max_length=8, choices=Kind.choices)
+    name = models.CharField("节日", max_length=20, blank=True)
+    source = models.CharField("依据", max_length=80, blank=True, help_text="如：国办发明电〔2026〕N号")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "节假日安排"
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.get_kind_display()} {self.name}".strip()
+
+
+class LedgerEvent(models.Model):
+    """What was done to a record, once and for good: every action and transition writes one (who, the
+    date of the act, from which state to which, the note and the data it was given). Never changed
+    or deleted; the record's history keeps the field values, this keeps the intents."""
+
+    township = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="+", null=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    action = models.CharField("操作", max_length=40)
+    from_state = models.CharField("原状态", max_length=20, blank=True)
+    to_state = models.CharField("新状态", max_length=20, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="操作人",
+    )
+    on = models.DateField("办理日期")
+    at = models.DateTimeField("记录时间", auto_now_add=True)
+    note = models.CharField("说明", max_length=300, blank=True)
+    data = models.JSONField("数据", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理事件"
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.on:%Y-%m-%d} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError("办理事件只能追加，不能修改。")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("办理事件只能追加，不能删除。")
+
+
+class ExcludedPeriod(models.Model):
+    """Time a statutory period does not count, on any record: waiting for a third party's opinion
+    (政府信息公开条例 art. 32), a suspension (中止); or a 补正, after which the period starts again from
+    the completed request (art. 30). `core.deadlines.Deadline(pauses=True)` reads them."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "补正"
+        THIRD_PARTY = "third_party", "征求第三方意见"
+        SUSPENSION = "suspension", "中止"
+
+    RESTARTS = {Kind.CORRECTION}  # the period counts afresh from the day after the period ends
+
+    township = models.ForeignKey("org.Region", on_delete=models.PROTECT, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField("事由", max_length=12, choices=Kind.choices)
+    start = models.DateField("起")
+    end = models.DateField("止")
+    note = models.CharField("说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "不计入期限的期间"
+        ordering = ["start", "id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"
+
+    def clean(self):
+        if self.end < self.start:
+            raise ValidationError("期间的止日不能早于起日。")

@@ -10,7 +10,9 @@ STALE_MESSAGE = (
 )
 
 
-def save_record(record, user, *, expected_version: int | None = None, reason: str = ""):
+def save_record(
+    record, user, *, expected_version: int | None = None, reason: str = "", event: dict | None = None
+):
     """Create or update a ledger record.
 
     On update, `expected_version` is the version the user's form was based on; if someone saved in
@@ -20,7 +22,8 @@ def save_record(record, user, *, expected_version: int | None = None, reason: st
     model = type(record)
     user = user if getattr(user, "is_authenticated", False) else None
     with transaction.atomic():
-        if record.pk is None:
+        created = record.pk is None
+        if created:
             record.created_by = record.created_by or user
             record.updated_by = user
             record.version = 1
@@ -41,7 +44,35 @@ def save_record(record, user, *, expected_version: int | None = None, reason: st
             record._change_reason = reason
         record._history_user = user
         record.save()
+        log_event(record, user, **(event or {"action": "create" if created else "update", "note": reason}))
     return record
+
+
+def log_event(record, user, action: str, from_state="", to_state="", on=None, note="", data=None):
+    """Append the act to the record's events (core.LedgerEvent): who, the date of the act, the states."""
+    import datetime as dt
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from fazhi.core.models import LedgerEvent
+
+    LedgerEvent.objects.create(
+        township_id=getattr(record, "township_id", None),
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        action=action,
+        from_state=from_state or "",
+        to_state=to_state or "",
+        user=user if getattr(user, "is_authenticated", False) else None,
+        on=on if isinstance(on, dt.date) else timezone.localdate(),
+        note=(note or "")[:300],
+        data={
+            k: v
+            for k, v in (data or {}).items()
+            if isinstance(v, str | int | float | bool) and "csrf" not in k
+        },
+    )
 
 
 def delete_record(record, user, reason: str = "删除"):

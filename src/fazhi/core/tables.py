@@ -65,6 +65,9 @@ def rows_html(records, columns) -> SafeString:
     """A list's <tr>s, the first cell linking to the record. Written here rather than as template loops,
     which cost a third of a list page (25 rows × 11 cells, each through a filter and an if)."""
     out = []
+    # Each cell names its column, so that on a phone a row reads as a card ("label：value", CSS).
+    opens = [f'<td data-label="{conditional_escape(c.label)}">' for c in columns]
+    opens[:1] = ["<td>"]  # the first cell is the card's title
     for record in records:
         cells = [conditional_escape(c.text(record)) for c in columns]
         if cells:
@@ -72,5 +75,5 @@ def rows_html(records, columns) -> SafeString:
             url = getattr(record, "get_absolute_url", None)
             if url:
                 cells[0] = f'<a href="{conditional_escape(url())}">{cells[0]}</a>'
-        out.append("<tr><td>" + "</td><td>".join(cells) + "</td></tr>")
+        out.append("<tr>" + "".join(f"{o}{c}</td>" for o, c in zip(opens, cells, strict=True)) + "</tr>")
     return mark_safe("".join(out))

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.forms import modelform_factory
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
@@ -21,7 +21,9 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 
-from fazhi.core.access import can_write, get_record, require_write, visible_to
+from fazhi.core import masking
+from fazhi.core.access import access_for, can_write, require_write, visible_to
+from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
 from fazhi.core.export import xlsx_response
 from fazhi.core.ledger import get_model_urls
 from fazhi.core.models import Attachment, Ledger
@@ -183,6 +185,11 @@ class LedgerDetailView(TownshipMixin, DetailView):
     related_template: str | None = None  # an extra block (e.g. comments of a consultation)
     select_related: tuple = ()  # beyond the shown links, e.g. what a link's __str__ reads
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if getattr(cls, "model", None) is not None:
+            masking.register(cls.model, cls.masked)  # every other read path masks by this declaration
+
     def get_queryset(self):
         # The township and the shown foreign keys come with the record, so a record page costs the
         # same number of queries whichever of its links are filled in.
@@ -204,10 +211,14 @@ class LedgerDetailView(TownshipMixin, DetailView):
     def get_fields(self):
         obj = self.object
         unmasked = self.show_unmasked()
+        names = None if unmasked else masking.party_names(obj)
         rows = []
         for name in self.field_names():
             column = field_column(type(obj), name, mask=None if unmasked else self.masked.get(name))
-            rows.append((column.label, column.text(obj)))
+            text = column.text(obj)
+            if not unmasked and name not in self.masked and "." not in name:
+                text = masking.mask_field(obj, name, text, names)  # names copied into free text
+            rows.append((column.label, text))
         return rows
 
     def upload_url(self) -> str:
@@ -223,6 +234,18 @@ class LedgerDetailView(TownshipMixin, DetailView):
             self.object.history.all().select_related("history_user").order_by("-history_date", "-history_id")
         )
         rows = []
+        # Read-only roles see the history as masked as the fields above.
+        obj, unmasked = self.object, self.show_unmasked()
+        names = None if unmasked else masking.party_names(obj)
+
+        def shown(field, value):
+            text = _display(field, value)
+            return (
+                text
+                if unmasked or text == "（空）"
+                else masking.mask_field(obj, field.name, str(text), names)
+            )
+
         for newer, older in zip(entries, [*entries[1:], None], strict=False):
             changes = []
             if older is not None:
@@ -230,7 +253,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
                 for change in delta.changes:
                     field = type(self.object)._meta.get_field(change.field)
                     changes.append(
-                        (str(field.verbose_name), _display(field, change.old), _display(field, change.new))
+                        (str(field.verbose_name), shown(field, change.old), shown(field, change.new))
                     )
             rows.append(
                 {
@@ -247,6 +270,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
         context = super().get_context_data(**kwargs)
         obj = self.object
         context.update(
+            record_title=str(obj) if self.show_unmasked() else masking.masked_title(obj),
             field_rows=self.get_fields(),
             history=self.get_history(),
             can_edit=can_write(self.request.user, obj.township, self.write_roles),
@@ -330,6 +354,7 @@ class LedgerFormView(TownshipMixin, FormView):
                 field.queryset = township.children.all()
             elif any(f.name == "township" for f in related._meta.fields):
                 field.queryset = field.queryset.filter(township=township)
+        self.confine_to_villages(form)
         form.fields["_version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
         if self.object is not None:
             form.fields["_version"].initial = self.object.version
@@ -344,7 +369,7 @@ class LedgerFormView(TownshipMixin, FormView):
                 self.request.user, record.township, self.write_roles, getattr(record, "village", None)
             )
             self.before_save(record, form)
-            save_record(record, self.request.user, expected_version=form.cleaned_data.get("_version"))
+            self.save(record, form.cleaned_data.get("_version"))
         except Refused as exc:
             form.add_error(None, str(exc))
             return self.form_invalid(form)
@@ -357,6 +382,40 @@ class LedgerFormView(TownshipMixin, FormView):
         return HttpResponseRedirect(
             record.get_absolute_url() or reverse(f"{record._meta.app_label}:{record._meta.model_name}_list")
         )
+
+    def cadre_villages(self):
+        """The villages a village cadre is confined to here, or None for everyone else."""
+        township = self.object.township if self.object else self.request.township
+        return access_for(self.request.user).village_only(township.id)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        villages = self.cadre_villages()
+        if villages and len(villages) == 1 and self.object is None:
+            initial["village"] = next(iter(villages))
+        return initial
+
+    def confine_to_villages(self, form):
+        """A village cadre picks (and must pick) their own village, and links only to records of their
+        village or of the whole township (a screening round, a mediator)."""
+        villages = self.cadre_villages()
+        if villages is None:
+            return
+        for name, field in form.fields.items():
+            related = getattr(getattr(field, "queryset", None), "model", None)
+            if name == "village":
+                field.queryset = field.queryset.filter(pk__in=villages)
+                field.required, field.empty_label = True, None
+            elif related is not None and any(f.name == "village" for f in related._meta.fields):
+                field.queryset = field.queryset.filter(Q(village__in=villages) | Q(village__isnull=True))
+
+    def save(self, record, version):
+        """Through the ledger's declared action when it has one (core.ledger.LedgerSpec create/change)."""
+        spec = getattr(self, "spec", None)
+        action = (spec.create if self.object is None else spec.change) if spec else None
+        if action is None:
+            return save_record(record, self.request.user, expected_version=version)
+        return action(record, self.request.user, expected_version=version)
 
     def before_save(self, record, form):
         """Hook: validation across fields that needs the township (raise ValidationError in Chinese)."""
@@ -407,60 +466,6 @@ class AttachmentUploadView(TownshipMixin, View):
         else:
             messages.success(request, f"已上传：{upload.name}")
         return HttpResponseRedirect(record.get_absolute_url())
-
-
-def attach(record, upload, user, step: str = "", kind: str = "") -> Attachment:
-    from django.contrib.contenttypes.models import ContentType
-
-    mime = Attachment.check_upload(upload)
-    attachment = Attachment(
-        township=record.township,
-        content_type=ContentType.objects.get_for_model(record),
-        object_id=record.pk,
-        step=step,
-        name=upload.name[:200],
-        size=upload.size,
-        mime=mime,
-        sha256=Attachment.digest(upload),
-        uploaded_by=user if user.is_authenticated else None,
-    )
-    attachment.kind = (
-        kind if kind in dict(Attachment._meta.get_field("kind").choices) else attachment.guessed_kind
-    )
-    existing = Attachment.objects.filter(sha256=attachment.sha256).exclude(file="").first()
-    if existing:
-        attachment.file.name = existing.file.name  # same content already stored: reuse it
-    else:
-        attachment.file.save(upload.name, upload, save=False)
-    attachment.save()
-    record._change_reason = f"上传附件：{attachment.name}"
-    return attachment
-
-
-class AttachmentDownloadView(LoginRequiredMixin, View):
-    """Files are always downloaded, never rendered inline, so an uploaded page can't run in our origin."""
-
-    def get(self, request, pk):
-        attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
-        model = attachment.content_type.model_class()
-        if model is None or not issubclass(model, Ledger):
-            if attachment.township_id not in scope_ids(request.user):
-                raise Http404
-        else:  # the file is as visible as its record (village cadres, advisors)
-            get_record(request, model, attachment.object_id)
-        response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
-        response["Content-Type"] = (
-            "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
-
-
-def scope_ids(user):
-    from fazhi.core.access import access_for
-
-    return access_for(user).readable
 
 
 def ledger_urls(

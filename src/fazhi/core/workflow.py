@@ -89,5 +89,13 @@ class Workflow:
                 transition.effect(record, data)
             note = (data.get("note") or "").strip()
             reason = f"{transition.label}：{self.states[before]} → {self.states[transition.target]}"
-            save_record(record, user, reason=f"{reason}（{note}）" if note else reason)
+            event = dict(
+                action=name,
+                from_state=before,
+                to_state=transition.target,
+                on=data.get("on"),
+                note=note,
+                data=data,
+            )
+            save_record(record, user, reason=f"{reason}（{note}）" if note else reason, event=event)
         return record

@@ -8,10 +8,15 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from fazhi.core import freshness
+from fazhi.core.access import access_for
+from fazhi.core.access import scope as access_scope
 from fazhi.core.board import SOON, urgent_counts, visible_entries
 from fazhi.core.export import xlsx_response
+from fazhi.core.masking import masked_title
+from fazhi.core.roles import Role
 from fazhi.core.tables import Column, rows_html
 from fazhi.indicators.registry import REGISTRY, Scope, compute_all, format_value
+from fazhi.org.models import Region
 
 SECTION_LABELS = {
     "org": "组织机构",
@@ -26,6 +31,22 @@ SECTION_LABELS = {
     "services": "法律服务与政务公开",
     "accountability": "第一责任人",
 }
+
+
+def visible_records(records, user, township):
+    """A figure's records as the ledger lists show them: a village cadre's village only, an advisor's
+    own assigned work only."""
+    fields = {f.name for f in records.model._meta.fields}
+    access = access_for(user)
+    if "township" in fields:
+        records = access_scope(records, user, township)
+    else:
+        villages = access.village_only(township.id)
+        if villages is not None and "village" in fields:
+            records = records.filter(village_id__in=villages)
+    if access.roles_in(township.id) == {Role.ADVISOR} and "advisor" in fields:
+        records = records.filter(advisor__user=user)
+    return records
 
 
 def requested_year(request) -> int:
@@ -54,10 +75,30 @@ def grouped(figures):
 class DashboardView(TownshipPage):
     template_name = "indicators/dashboard.html"
 
+    def get_template_names(self):
+        from fazhi.core import dashboards
+
+        kind = dashboards.kind(self.request)
+        if kind == "village":
+            return ["core/dashboard_village.html"]
+        if kind == "advisor":
+            return ["core/dashboard_advisor.html"]
+        return [self.template_name]
+
     def get_context_data(self, **kwargs):
+        from fazhi.core import dashboards
+
+        today = timezone.localdate()
+        kind = dashboards.kind(self.request)
+        # The village cadre's and the advisor's pages show their own items, not township figures.
+        if kind == "village":
+            return super().get_context_data(title="工作台", **dashboards.village_context(self.request, today))
+        if kind == "advisor":
+            return super().get_context_data(title="工作台", **dashboards.advisor_context(self.request, today))
+        if kind == "leader":
+            kwargs["awaiting"] = dashboards.awaiting_signature(self.request)
         year = requested_year(self.request)
         codes = [code for code, ind in REGISTRY.items() if ind.dashboard]
-        today = timezone.localdate()
         figures = freshness.cached(
             f"dashboard:{year}",
             self.request.township,
@@ -95,9 +136,12 @@ class IndicatorRecordsView(TownshipPage):
         if indicator is None:
             raise Http404("没有这个指标")
         year = requested_year(request)
-        scope = Scope(request.township, year)
-        records = indicator.records(scope).order_by("-pk")
-        columns = [Column("记录", str, link=True)]
+        villages = access_for(request.user).village_only(request.township.id)
+        village = Region.objects.get(pk=min(villages)) if villages and len(villages) == 1 else None
+        scope = Scope(request.township, year, village)
+        records = visible_records(indicator.records(scope), request.user, request.township).order_by("-pk")
+        # The drill-down leaves the case file: titles carry parties' names (`…（刘桂芳）`), masked here.
+        columns = [Column("记录", masked_title, link=True)]
         if indicator.date_field:
             columns.append(Column("日期", indicator.date_field.replace("__", ".")))
         if request.GET.get("export") == "xlsx":

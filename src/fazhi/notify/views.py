@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from fazhi.core.access import can_read
+from fazhi.core.access import scope
 from fazhi.notify import services
 from fazhi.notify.models import Notification, Preference
 
@@ -124,9 +124,9 @@ def assign(request, ct, pk):
         model = ContentType.objects.get_for_id(ct).model_class()
     except ContentType.DoesNotExist:
         raise Http404
-    record = get_object_or_404(model, pk=pk) if model and hasattr(model, "township") else None
-    if record is None or not can_read(request.user, record.township):
+    if model is None or not any(f.name == "township" for f in model._meta.fields):
         raise Http404
+    record = get_object_or_404(scope(model.objects.all(), request.user), pk=pk)  # village cadres: theirs
     current = services.responsible_of(record)
     form = AssignForm(request.POST or None, township=record.township)
     if request.method == "POST" and form.is_valid():

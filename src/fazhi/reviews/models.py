@@ -89,6 +89,11 @@ class LegalityReview(Ledger):
     def compute_due(self):
         return self.rule.due(self.requested_on)
 
+    stored_dues = ("due_on",)  # `fazhi board --rebuild` recomputes it after a calendar or rule change
+
+    def refresh_dues(self):
+        self.due_on = self.compute_due().date
+
     @property
     def is_open(self) -> bool:
         return self.state in self.OPEN

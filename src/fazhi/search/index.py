@@ -111,6 +111,11 @@ def store_attachment_text(attachment) -> None:
     )
 
 
+def _links(model) -> list[str]:
+    """Required foreign keys, which a record's __str__ may read: fetched with it by the rebuild."""
+    return [f.name for f in model._meta.fields if f.many_to_one and not f.null and f.name != "township"]
+
+
 def _title(record) -> str:
     try:
         return str(record)
@@ -141,7 +146,6 @@ def entry_for(source: Source, record, attachments: list[str] | None = None):
         title=title[:300],
         body=body[:BODY_LIMIT],
         words=f" {' '.join(words)} ",
-        url=record.get_absolute_url()[:200],
     )
 
 
@@ -189,7 +193,9 @@ def rebuild(township=None) -> int:
                         files.setdefault(object_id, []).append(text)
                 entries = [
                     entry_for(source, record, files.get(record.pk, []))
-                    for record in source.model.objects.filter(township=town).iterator(chunk_size=2000)
+                    for record in source.model.objects.filter(township=town)
+                    .select_related(*_links(source.model))
+                    .iterator(chunk_size=2000)
                 ]
                 SearchEntry.objects.bulk_create(entries, batch_size=1000)
                 written += len(entries)

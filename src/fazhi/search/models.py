@@ -17,7 +17,6 @@ class SearchEntry(models.Model):
     title = models.CharField(max_length=300)
     body = models.TextField()
     words = models.TextField()
-    url = models.CharField(max_length=200)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -6,9 +6,12 @@ assigned to them…) is run as a subquery, so a result the list would not show i
 
 import html
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
 from fazhi.search import backends
@@ -17,6 +20,7 @@ from fazhi.search.models import SearchEntry
 from fazhi.search.segment import query_words
 
 PER_LEDGER = 10
+PLACEHOLDER = "987654321987"
 WINDOW = 60  # characters of context around the first match
 
 
@@ -42,27 +46,42 @@ def scoped_ids(source, request):
 
 
 def search(request, query: str, per_ledger: int = PER_LEDGER) -> tuple[list[str], list[Group]]:
-    """(the query's words, groups by ledger) in the current township."""
+    """(the query's words, groups by ledger) in the current township, in three queries whatever the
+    number of ledgers: which ledgers match, their scoped counts, and the first page of each."""
     words = query_words(query)
     if not words or request.township is None:
         return words, []
     matches = backends.matching(SearchEntry.objects.filter(township=request.township), words)
-    present = dict(
-        matches.values_list("content_type").annotate(n=Count("id")).values_list("content_type", "n")
+    present = set(matches.values_list("content_type", flat=True).distinct())
+    if not present:
+        return words, []
+    by_type = {ContentType.objects.get_for_model(s.model).pk: s for s in sources()}
+    by_type = {pk: s for pk, s in by_type.items() if pk in present}
+    allowed = matches.filter(
+        reduce(or_, (Q(content_type=pk, object_id__in=scoped_ids(s, request)) for pk, s in by_type.items()))
     )
+    counts = dict(
+        allowed.values_list("content_type").annotate(n=Count("id")).values_list("content_type", "n")
+    )
+    ranked = allowed.annotate(
+        rank=Window(RowNumber(), partition_by=[F("content_type")], order_by=F("object_id").desc())
+    ).filter(rank__lte=per_ledger)
+    hits: dict[int, list] = {}
+    for entry in ranked.only("content_type", "object_id", "title", "body").order_by(
+        "content_type", "-object_id"
+    ):
+        hits.setdefault(entry.content_type_id, []).append(entry)
     groups = []
-    for source in sources():
-        content_type = ContentType.objects.get_for_model(source.model)
-        if content_type.pk not in present:
+    for pk, source in sorted(by_type.items(), key=lambda item: item[1].order):
+        if not counts.get(pk):
             continue
-        allowed = matches.filter(content_type=content_type, object_id__in=scoped_ids(source, request))
-        entries = list(allowed.order_by("-object_id").only("title", "url", "body")[: per_ledger + 1])
-        if not entries:
-            continue
-        count = len(entries) if len(entries) <= per_ledger else allowed.count()
         opts = source.model._meta
-        group = Group(source.label, reverse(f"{opts.app_label}:{opts.model_name}_list"), count)
-        group.hits = [Hit(e.title, e.url, snippet(e.body or e.title, words)) for e in entries[:per_ledger]]
+        group = Group(source.label, reverse(f"{opts.app_label}:{opts.model_name}_list"), counts[pk])
+        record_url = source.model(pk=int(PLACEHOLDER)).get_absolute_url()  # one reverse() per ledger
+        group.hits = [
+            Hit(e.title, record_url.replace(PLACEHOLDER, str(e.object_id)), snippet(e.body or e.title, words))
+            for e in hits.get(pk, [])
+        ]
         groups.append(group)
     return words, groups
 

@@ -1,3 +1,5 @@
+from importlib.util import find_spec
+
 from django.apps import AppConfig
 
 
@@ -10,3 +12,9 @@ class SecurityConfig(AppConfig):
         from fazhi.security import signals  # connects the auth signal handlers
 
         signals.connect_role_audit()
+        if find_spec("fazhi.notify.schedule"):
+            from fazhi.notify import schedule
+            from fazhi.security import tasks
+
+            schedule.register("security.backup", tasks.daily_backup, at="02:30", label="每日备份（含附件）")
+            schedule.register("security.purge", tasks.purge_events, at="03:30", label="清理过期安全审计记录")

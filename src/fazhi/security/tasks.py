@@ -22,3 +22,13 @@ def daily_backup_now() -> Path:
 @task()
 def daily_backup() -> str:
     return str(daily_backup_now())
+
+
+@task()
+def purge_events() -> int:
+    from datetime import timedelta
+
+    from fazhi.security.models import SecurityEvent
+
+    cutoff = timezone.now() - timedelta(days=max(settings.FAZHI_AUDIT_RETENTION_DAYS, 180))
+    return SecurityEvent.objects.purge_before(cutoff)[0]

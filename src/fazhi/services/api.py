@@ -1,8 +1,7 @@
 from rest_framework import serializers
 
 from fazhi.api.base import serializer_for, viewset_for
-from fazhi.services import models, views
-from fazhi.services.services import new_code, set_due
+from fazhi.services import disclosure, ledgers, models, views
 
 
 class AdvisorWorkViewSet(
@@ -23,35 +22,6 @@ class AdvisorWorkViewSet(
         super()._save(serializer, record, expected)
 
 
-RequestSerializer = serializer_for(
-    models.DisclosureRequest,
-    (
-        "code",
-        "applicant",
-        "contact",
-        "channel",
-        "received_on",
-        "content",
-        "due_on",
-        "state",
-        "reply",
-        "replied_on",
-    ),
-    views.REQUEST_MASKS,
-    read_only=("code", "due_on", "state"),
-)
-
-
-class RequestViewSet(
-    viewset_for(models.DisclosureRequest, RequestSerializer, views.OFFICE, ("state", "channel"))
-):
-    def _save(self, serializer, record, expected):
-        if not record.code:
-            record.code = new_code(record.received_on)
-        set_due(record)
-        super()._save(serializer, record, expected)
-
-
 def register(router):
     router.register("advisor-work", AdvisorWorkViewSet)
     router.register(
@@ -67,40 +37,8 @@ def register(router):
             ("state", "village"),
         ),
     )
-    router.register(
-        "legal-aid-consultations",
-        viewset_for(
-            models.LegalAidConsultation,
-            serializer_for(
-                models.LegalAidConsultation,
-                ("date", "applicant", "phone", "matter", "question", "answer", "referred"),
-                views.LEGAL_AID_MASKS,
-            ),
-            views.LEGAL_AID_ROLES,
-            ("matter",),
-        ),
-    )
-    router.register(
-        "disclosure-items",
-        viewset_for(
-            models.DisclosureItem,
-            serializer_for(
-                models.DisclosureItem, ("title", "published_on", "channel", "category", "url", "content")
-            ),
-            views.OFFICE,
-            ("channel", "category"),
-        ),
-    )
-    router.register("disclosure-requests", RequestViewSet)
-    router.register(
-        "duty-records",
-        viewset_for(
-            models.DutyRecord,
-            serializer_for(models.DutyRecord, ("person", "date", "kind", "subject", "summary")),
-            views.LEADERS,
-            ("person", "kind"),
-        ),
-    )
+    for spec in (disclosure.SPEC, ledgers.LEGAL_AID, ledgers.DISCLOSURE_ITEM, ledgers.DUTY):
+        router.register(*spec.api_route())
     router.register(
         "measures",
         viewset_for(

@@ -1,17 +1,9 @@
-"""Deadlines of this app: the reply to a disclosure request, the filing of an adopted 村规民约."""
+"""Deadlines of this app: the filing of an adopted 村规民约. (The reply to a disclosure request is
+declared on its model, `DisclosureRequest.deadlines`, and the board derives it.)"""
 
 from fazhi.core.board import DeadlineItem, Source
-from fazhi.services.models import DisclosureRequest, VillageRule
+from fazhi.services.models import VillageRule
 from fazhi.services.rules import VILLAGE_RULE_FILING
-from fazhi.services.services import reply_due
-
-
-def disclosure_items(requests):
-    for request in requests.exclude(state=DisclosureRequest.State.REPLIED):
-        rule, due = reply_due(request)
-        yield DeadlineItem(
-            f"依申请公开 {request.code}：答复", request.get_absolute_url(), "党政办", rule, due, request
-        )
 
 
 def village_rule_items(village_rules):
@@ -26,4 +18,4 @@ def village_rule_items(village_rules):
         )
 
 
-SOURCES = [Source(DisclosureRequest, disclosure_items), Source(VillageRule, village_rule_items)]
+SOURCES = [Source(VillageRule, village_rule_items)]

@@ -1,9 +1,12 @@
 """Legal services, disclosure and accountability (domain.md §3.6)."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import URLValidator
 from django.db import models
 
+from fazhi.core.deadlines import Deadline
 from fazhi.core.models import Ledger
+from fazhi.services import rules
 
 # Legal advisors' work -------------------------------------------------------------------------------
 
@@ -279,6 +282,23 @@ class DisclosureRequest(Ledger):
     reply_text = models.TextField("答复内容", blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.RECEIVED)
+    excluded_periods = GenericRelation("core.ExcludedPeriod")
+
+    # 20 working days (+20 once extended) from receipt; a 补正 restarts it from the completed request
+    # (art. 30), a third party's opinion time is not counted (art. 32).
+    deadlines = (
+        Deadline(
+            "答复",
+            rules.DISCLOSURE_REPLY,
+            start="received_on",
+            office="党政办",
+            stored="due_on",
+            extension=rules.DISCLOSURE_EXTENSION,
+            extended="extension_reason",
+            closed={"state": "replied"},
+            pauses=True,
+        ),
+    )
 
     class Meta:
         indexes = [models.Index(fields=["township", "received_on"])]

@@ -92,6 +92,11 @@ def request_form(request):
 
 
 def track(request):
+    if request.GET.get("code") and not allow(request, "disclosure-track", limit=20, window=60):
+        messages.error(request, "查询过于频繁，请一分钟后再试。")
+        response = render(request, "services/public_track.html", {"title": "依申请公开办理进度", "code": ""})
+        response.status_code = 429
+        return response
     code = request.GET.get("code", "").strip().upper()
     record = DisclosureRequest.objects.select_related("township").filter(code=code).first() if code else None
     # Only the person who just submitted sees their own text again; everyone else sees the progress only.

@@ -1,5 +1,7 @@
 """States and transitions of disclosure requests and village rules."""
 
+import datetime as dt
+
 from django.utils import timezone
 
 from fazhi.core.roles import Role
@@ -12,7 +14,8 @@ R = DisclosureRequest.State
 
 def _within_first_period(record, data):
     # The extension must be decided while the first 20 working days are still running (art. 33).
-    if timezone.localdate() > record.due_on:
+    on = data.get("on") if isinstance(data.get("on"), dt.date) else timezone.localdate()
+    if on > record.due_on:
         return f"答复期限已于{record.due_on:%Y-%m-%d}届满，不能再延期。"
     return None
 

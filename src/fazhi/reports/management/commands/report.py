@@ -72,7 +72,10 @@ class Command(BaseCommand):
         try:
             result = check_file(path)
         except Exception as exc:
-            raise CommandError(f"无法读取该文件：{exc}")
+            # The readers' own errors are English ("File is not a zip file"): say it in Chinese.
+            raise CommandError(
+                f"无法读取该文件：文件可能已损坏、加密或不是有效的报告文档（{type(exc).__name__}）。"
+            )
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))
             return
