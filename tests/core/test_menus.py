@@ -40,3 +40,8 @@ def test_active_link_and_drawn_once(client_for, django_assert_max_num_queries):
     menu(client, "/petitions/petition/")
     assert len(menus._DRAWN) == drawn
     assert "/admin/" not in menu(client_for(Role.MEDIATOR))
+
+
+def test_county_only_pages_only_in_the_county_menu(client_for):
+    assert "/reports/collection/" not in menu(client_for(Role.JUDICIAL))
+    assert "/reports/collection/" in menu(client_for(Role.COUNTY))

@@ -17,6 +17,9 @@ from fazhi.core.roles import Role
 # Who runs the township's accounts, holidays and organisation pages.
 ADMIN_ROLES = frozenset({Role.ADMIN, Role.JUDICIAL, Role.OFFICE})
 
+# Pages only the county supervisor reads (the guard refuses township roles): in their menu only.
+COUNTY_ONLY = ("reports:collection",)
+
 _DRAWN: dict[tuple, str] = {}
 
 
@@ -70,8 +73,13 @@ def draw(key, nav) -> str:
             parts.append(_link(text, url, icon))
     if switcher:
         parts.append(_link("乡镇比较", reverse("indicators:compare"), "bar-chart-line"))
+    county_only = set() if kind == "county" or staff else {u for n in COUNTY_ONLY if (u := _url(n))}
     for section, links in nav:
-        shown = [link for link in links if kind != "village" or village_enters(link[3])]
+        shown = [
+            link
+            for link in links
+            if (kind != "village" or village_enters(link[3])) and link[1] not in county_only
+        ]
         if shown:
             parts.append(f'<div class="fz-navsection">{escape(section)}</div>')
             parts += [_link(text, url, icon) for text, url, icon, _ in shown]
