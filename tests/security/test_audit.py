@@ -31,3 +31,18 @@ def test_purge_keeps_180_days(world):
     call_command("purge_security_events", stdout=io.StringIO())
     assert not SecurityEvent.objects.filter(pk=old.pk).exists()
     assert SecurityEvent.objects.filter(pk=recent.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "name, data", [("broken.docx", b"PK\x03\x04 not really"), ("broken.pdf", b"%PDF-1.4 junk")]
+)
+def test_report_reader_errors_are_chinese(tmp_path, name, data):
+    import re
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(CommandError) as error:
+        call_command("report", "check", str(path), stdout=io.StringIO())
+    message = str(error.value)
+    assert "无法读取该文件" in message
+    assert not re.search(r"[a-z]{3,} [a-z]{3,}", message)  # no English sentence from the reader

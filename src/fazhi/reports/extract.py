@@ -108,7 +108,7 @@ def extract_text(path: str | Path) -> str:
         return read_docx(path)
     if suffix == ".pdf":
         return read_pdf(path)
-    raise ValueError(f"unsupported report file type: {suffix or path.name}")
+    raise ValueError(f"不支持的报告文件类型：{suffix or path.name}（支持 .txt、.docx、.pdf）")
 
 
 def check_file(path: str | Path) -> dict:

@@ -17,6 +17,9 @@ class Command(BaseCommand):
         build.add_argument("--year", type=int, required=True)
         build.add_argument("--format", choices=["docx", "pdf", "html"], default="docx")
         build.add_argument("--out", required=True)
+        build.add_argument(
+            "--addressee", default="", help="主送机关（可选），如：县委全面依法治县委员会办公室"
+        )
         check = sub.add_parser("check", help="检查一份报告")
         check.add_argument("file")
         check.add_argument("--json", action="store_true")
@@ -43,7 +46,7 @@ class Command(BaseCommand):
             version = type("V", (), {"blocks": blocks})()
         else:
             version = report.current
-        doc = services.to_document(report, version)
+        doc = services.to_document(report, version, addressee=options["addressee"])
         fmt = options["format"]
         try:
             if fmt == "docx":
@@ -69,7 +72,10 @@ class Command(BaseCommand):
         try:
             result = check_file(path)
         except Exception as exc:
-            raise CommandError(f"无法读取该文件：{exc}")
+            # The readers' own errors are English ("File is not a zip file"): say it in Chinese.
+            raise CommandError(
+                f"无法读取该文件：文件可能已损坏、加密或不是有效的报告文档（{type(exc).__name__}）。"
+            )
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=1))
             return
