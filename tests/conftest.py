@@ -10,7 +10,7 @@ hypothesis_settings.load_profile("fazhi")
 
 
 @pytest.fixture(autouse=True)
-def _fast_settings(settings, tmp_path):
+def _fast_settings(settings, tmp_path, monkeypatch):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
@@ -21,6 +21,13 @@ def _fast_settings(settings, tmp_path):
     from django.core.cache import cache
 
     cache.clear()
+    # Entered holidays (core.HolidayDay) roll back too; and no test should see the calendar's
+    # every-30-seconds check of other processes' entries as an extra query.
+    from fazhi.core import calendar
+
+    monkeypatch.setattr(calendar, "CHECK_EVERY", float("inf"))
+    calendar.clear_caches()
+    calendar._project_years()  # read now, not inside a test's pinned query count
 
 
 @pytest.fixture

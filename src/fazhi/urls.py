@@ -8,6 +8,7 @@ from django.urls import include, path
 from fazhi import LEDGER_APPS
 from fazhi.core import views_shell
 from fazhi.core.views import AttachmentDownloadView
+from fazhi.core.views_holidays import HolidaysView
 from fazhi.indicators.views import DashboardView
 from fazhi.security import views as security_views
 
@@ -24,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("deadlines/", views_shell.DeadlineBoardView.as_view(), name="deadline_board"),
     path("healthz", views_shell.healthz, name="healthz"),
+    path("holidays/", HolidaysView.as_view(), name="holidays"),
     path("notify/", include("fazhi.notify.urls")),
     path("rounds/", include("fazhi.rounds.urls")),
     path("handoffs/", include("fazhi.handoffs.urls")),

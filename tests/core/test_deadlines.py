@@ -45,8 +45,8 @@ def test_project_holiday_file_extends_the_package(monkeypatch):
     monkeypatch.setattr(
         calendar, "_project_years", lambda: {2027: (frozenset({D(2027, 1, 1)}), frozenset({D(2027, 1, 2)}))}
     )
-    calendar.has_data.cache_clear()
-    calendar.is_workday.cache_clear()
+    calendar._has_data.cache_clear()
+    calendar._is_workday.cache_clear()
     try:
         assert calendar.has_data(2027)
         assert not calendar.is_workday(D(2027, 1, 1))

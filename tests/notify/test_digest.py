@@ -129,3 +129,15 @@ def test_send_all_costs_one_query_per_user_plus_a_constant(world, due_petitions)
         RoleAssignment.objects.create(user=user, role=Role.OFFICE, organisation=world.township)
     second, more = run(dt.date(2026, 12, 3))
     assert more == users + 4 and second - first == 4
+
+
+def test_a_long_section_lists_the_first_items_and_counts_all():
+    from collections import namedtuple
+
+    Entry = namedtuple("Entry", "title office due_on")
+    entries = [
+        Entry(f"事项{i}", "信访办", TODAY - dt.timedelta(days=i + 1)) for i in range(digest.MAX_LINES + 5)
+    ]
+    text = digest.render("孙红梅", TODAY, 3, digest.sections(entries, TODAY, 3))
+    assert f"已逾期（{digest.MAX_LINES + 5}项）" in text and "……另有5项，请在期限看板查看" in text
+    assert f"事项{digest.MAX_LINES - 1}（" in text and f"事项{digest.MAX_LINES}（" not in text

@@ -58,6 +58,10 @@ def test_submit_return_resubmit_receive(report, world, client_for):
     assert response.status_code == 302
     first.refresh_from_db()
     assert first.state == Submission.State.RETURNED
+    from fazhi.notify.models import Notification
+
+    told = Notification.objects.get(user=u[Role.OFFICE], kind="returned")
+    assert "缺少第一责任人履职情况" in told.text and told.url == report.get_absolute_url()
     # the county wrote the submission, never the township's report
     report.refresh_from_db()
     assert report.state == AnnualReport.State.SUBMITTED and report.updated_by == u[Role.OFFICE]

@@ -148,3 +148,16 @@ def test_county_sends_from_the_page(world, client_for):
     assert Assignment.objects.get().task.title == "交办信访件"
     bad = county.post(reverse("supervision:task_list"), {"kind": "other", "title": "", "days": "0"})
     assert bad.status_code == 200 and "请按提示修改" in bad.content.decode()
+
+
+def test_townships_and_the_county_are_notified(world, task):
+    from fazhi.notify.models import Notification
+
+    sent = Notification.objects.filter(kind="supervision", user=world.users["judicial"])
+    assert sent.count() == 1 and "请于2025年03月10日前办结" in sent.get().text
+    mine = task.assignments.get(township=world.township)
+    services.answer(mine, world.users["judicial"], "已整改")
+    assert Notification.objects.filter(user=world.users["county"], kind="supervision").count() == 1
+    services.decide(mine, world.users["county"], False, "未附备案回执")
+    returned = Notification.objects.get(user=world.users["judicial"], kind="returned")
+    assert "未附备案回执" in returned.text and returned.url == mine.get_absolute_url()

@@ -5,8 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -15,11 +14,12 @@ from django.views.generic import TemplateView
 
 from fazhi.assessment import services
 from fazhi.assessment.models import Item, Scheme, Score
-from fazhi.core.access import can_read, can_write
+from fazhi.core.access import can_read, can_write, get_record
 from fazhi.core.export import xlsx_response
-from fazhi.core.tables import Column, rows_html
+from fazhi.core.tables import Column
 from fazhi.core.workflow import Refused
-from fazhi.indicators.registry import REGISTRY, Scope, format_value
+from fazhi.indicators.county import render_records
+from fazhi.indicators.registry import REGISTRY, format_value
 from fazhi.org.models import Region
 
 
@@ -216,33 +216,17 @@ class ItemRecordsView(SchemeMixin, TemplateView):
         indicator = REGISTRY.get(item.indicator)
         if indicator is None:
             raise Http404("没有这个指标")
-        scope = Scope(township, scheme.year)
-        records = indicator.records(scope).order_by("-pk")
-        columns = [Column("记录", str, link=True)]
-        if indicator.date_field:
-            columns.append(Column("日期", indicator.date_field.replace("__", ".")))
-        if request.GET.get("export") == "xlsx":
-            return xlsx_response(indicator.name, columns, records)
-        page = Paginator(records, 50).get_page(request.GET.get("page"))
-        context = self.get_context_data(
-            title=f"{township.name} · {item.number} {item.title}：{indicator.name}的记录",
-            indicator=indicator,
-            value=format_value(indicator.value(scope)),
-            year=scheme.year,
-            page=page,
-            rows=rows_html(page.object_list, columns),
-            columns=columns,
-        )
-        return self.render_to_response(context)
+        title = f"{township.name} · {item.number} {item.title}：{indicator.name}的记录"
+        return render_records(self, request, indicator, township, scheme.year, title)
 
 
 class ScoreActionView(LoginRequiredMixin, View):
     """POST: adjust (county) or evidence (township)."""
 
     def post(self, request, pk, action):
-        score = get_object_or_404(Score.objects.select_related("scheme__county", "item", "township"), pk=pk)
-        if not can_read(request.user, score.township):
-            raise Http404
+        score = get_record(
+            request, Score, pk, queryset=Score.objects.select_related("scheme__county", "item", "township")
+        )
         try:
             if action == "adjust":
                 try:
@@ -265,11 +249,7 @@ class ScoreActionView(LoginRequiredMixin, View):
                 raise Http404
         except Refused as exc:
             messages.error(request, str(exc))
-        except Exception as exc:  # a rejected upload (type, size) carries Chinese messages
-            from django.core.exceptions import ValidationError
-
-            if not isinstance(exc, ValidationError):
-                raise
+        except ValidationError as exc:  # a rejected upload (type, size) carries Chinese messages
             messages.error(request, "上传失败：" + "；".join(exc.messages))
         return HttpResponseRedirect(
             reverse("assessment:scorecard", args=[score.scheme_id, score.township_id])

@@ -8,6 +8,7 @@ writes nothing.
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
 from fazhi.core.roles import MANAGERS, Role
@@ -41,7 +42,7 @@ def access_for(user) -> Access:
     cached = getattr(user, "_fazhi_access", None)
     if cached is not None:
         return cached
-    from fazhi.org.models import Region, RoleAssignment
+    Region, RoleAssignment = apps.get_model("org", "Region"), apps.get_model("org", "RoleAssignment")
 
     access = Access(superuser=user.is_superuser)
     if user.is_superuser:

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
@@ -78,8 +79,6 @@ def sources() -> tuple[Source, ...]:
 
 
 def declaring_models() -> list:
-    from django.apps import apps
-
     return [m for m in apps.get_models() if getattr(m, "deadlines", None)]
 
 
@@ -108,8 +107,6 @@ def refresh_stored(township=None) -> int:
     """Recompute the due dates stored on records (after a holiday-calendar or rule change): every
     model's declared deadlines with a `stored` column, and models with a `refresh_dues()` of their
     own naming the columns in `stored_dues`. Returns how many records changed."""
-    from django.apps import apps
-
     from fazhi.core.models import Ledger
 
     changed = 0
@@ -238,7 +235,8 @@ def rebuild(township=None) -> int:
     all), township by township. Run after a holiday-calendar or rule change (`fazhi board --rebuild`)."""
     from fazhi.core import freshness
     from fazhi.core.models import BoardEntry
-    from fazhi.org.models import Region
+
+    Region = apps.get_model("org", "Region")  # by name: core does not import the tenancy app
 
     townships = [township] if township is not None else list(Region.objects.townships())
     refresh_stored(township)

@@ -64,7 +64,7 @@ def sidebar(request, switcher) -> str:
 
 def townships_by_county(readable, search="") -> list[tuple[str, list[tuple[int, str]]]]:
     """[(county name, [(township id, name), …]), …] in administrative-code order, as official lists."""
-    from fazhi.org.models import Region
+    Region = apps.get_model("org", "Region")  # by name: core does not import the tenancy app
 
     rows = Region.objects.filter(pk__in=readable).order_by("parent__code", "code")
     if search:

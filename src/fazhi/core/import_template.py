@@ -22,17 +22,18 @@ def template_bytes(
     values, one per record, in column order."""
     lists = dict(lists or {})
     columns = importer.columns
-    workbook = Workbook(write_only=rows is not None)
-    sheet = workbook.create_sheet(_sheet_title(title)) if rows is not None else workbook.active
-    if rows is None:
-        sheet.title = _sheet_title(title)
+    # Not write-only even for a big export: write-only files have no <dimension>, and openpyxl's
+    # read-only reader then scans the whole sheet once per open just to size it.
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(title)
     for column in columns:
         labels = getattr(column.parse, "labels", None)
         if labels and column.field not in lists:
             lists[column.field] = labels
         if column.parse.__name__ == "boolean":
             lists.setdefault(column.field, ["是", "否"])
-    if rows is not None:  # a write-only export: headers and records, no styling beyond the widths
+    if rows is not None:  # an export: headers and records, no styling beyond the widths
         for i, column in enumerate(columns, start=1):
             sheet.column_dimensions[get_column_letter(i)].width = max(12, len(column.header) * 2 + 4)
         sheet.append([c.header for c in columns])

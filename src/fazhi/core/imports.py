@@ -143,18 +143,29 @@ def normalise(name) -> str:
 class Lookup:
     """A linked record (village, mediator, person…) found by the name a sheet writes for it.
 
-    `pairs` are (object, names it goes by). A name no record has, or that two records share, is a
-    cell error: an import never guesses which of two 王明 is meant.
+    `pairs` are (object, names it goes by), read on first use: a sheet that leaves the column blank
+    costs no query. A name no record has, or that two records share, is a cell error: an import
+    never guesses which of two 王明 is meant.
     """
 
     def __init__(self, what: str, pairs: Iterable[tuple[object, Iterable[str]]]):
         self.what = what
-        self.index: dict[str, dict] = defaultdict(dict)
-        for obj, names in pairs:
-            for name in names:
-                if key := normalise(name):
-                    self.index[key][obj.pk] = obj
-        self.labels = sorted({str(next(iter(found.values()))) for found in self.index.values()})
+        self._pairs = pairs
+        self._index: dict[str, dict] | None = None
+
+    @property
+    def index(self) -> dict[str, dict]:
+        if self._index is None:
+            self._index = defaultdict(dict)
+            for obj, names in self._pairs:
+                for name in names:
+                    if key := normalise(name):
+                        self._index[key][obj.pk] = obj
+        return self._index
+
+    @property
+    def labels(self) -> list[str]:
+        return sorted({str(next(iter(found.values()))) for found in self.index.values()})
 
     def __call__(self, value):
         raw = text(value)
@@ -306,13 +317,20 @@ class Importer:
 
     # -- validating --------------------------------------------------------------------------------
     def check(
-        self, rows: Iterable[tuple[int, list]], township, result: ImportResult, mapping=None, remembered=None
+        self,
+        rows: Iterable[tuple[int, list]],
+        township,
+        result: ImportResult,
+        mapping=None,
+        remembered=None,
+        clean: bool = True,
     ) -> Iterator[Row]:
         """Validate row by row (streaming: a 50 000-row sheet is never held whole). Whole-sheet
         problems go into `result.errors`; each row's own into its `Row.errors`, and `result` too.
 
         `mapping` (column index -> field) is the user's confirmed mapping; without it columns are
-        matched by name (`remembered`: normalised name -> field, the township's earlier choices)."""
+        matched by name (`remembered`: normalised name -> field, the township's earlier choices).
+        `clean=False` skips the model's own validation: for the commit of a file already checked."""
         rows = iter(rows)
         head = []
         for number, row in rows:
@@ -349,11 +367,11 @@ class Importer:
             ):
                 continue  # the template's hint row left in place
             result.rows += 1
-            yield self._row(number, row, township, by_field, parsers, seen, existing, result)
+            yield self._row(number, row, township, by_field, parsers, seen, existing, result, clean)
         if result.rows == 0 and not result.errors:
             result.errors.append(RowError(result.header_row + 1, "", "表格中没有数据行"))
 
-    def _row(self, number, row, township, by_field, parsers, seen, existing, result) -> Row:
+    def _row(self, number, row, township, by_field, parsers, seen, existing, result, clean=True) -> Row:
         out = Row(number, {})
         values = out.values
         for column in self.columns:
@@ -391,7 +409,7 @@ class Importer:
                     self.prepare(record, values)
                 except CellError as exc:
                     out.errors.append(RowError(number, "", str(exc)))
-            if not out.errors:
+            if not out.errors and clean:
                 out.errors += self._model_errors(record, number)
             out.record = record
         result.errors += out.errors
@@ -410,8 +428,10 @@ class Importer:
 
     def _model_errors(self, record, number: int) -> list[RowError]:
         """The model's own validation (lengths, choices, cross-field rules) against the sheet's columns."""
+        # Links found by a Lookup exist already: no query per row to check them again.
+        found = [c.field for c in self.columns if c.lookup]
         try:
-            record.full_clean(exclude=["township", "created_by", "updated_by"], validate_unique=False)
+            record.full_clean(exclude=["township", "created_by", "updated_by", *found], validate_unique=False)
         except ValidationError as exc:
             return [
                 RowError(

@@ -1,3 +1,5 @@
+from django.apps import apps
+
 from fazhi.core.access import access_for
 
 
@@ -16,7 +18,7 @@ class TownshipMiddleware:
     def current(self, request):
         if not request.user.is_authenticated:
             return None
-        from fazhi.org.models import Region
+        Region = apps.get_model("org", "Region")  # by name: core does not import the tenancy app
 
         readable = access_for(request.user).readable
         if not readable:

@@ -236,6 +236,29 @@ class DataVersion(models.Model):
         return f"{self.key}: {self.version}"
 
 
+class HolidayDay(models.Model):
+    """One day of a year's 放假安排 as the State Council publishes it: a statutory holiday, or a
+    make-up working day (调休) on a weekend. Entered by the office on the holidays page (core.calendar
+    reads these on top of the package's years); every change kept in the history."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", "放假"
+        WORKDAY = "workday", "调休上班"
+
+    day = models.DateField("日期", unique=True)
+    kind = models.CharField("类别", max_length=8, choices=Kind.choices)
+    name = models.CharField("节日", max_length=20, blank=True)
+    source = models.CharField("依据", max_length=80, blank=True, help_text="如：国办发明电〔2026〕N号")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "节假日安排"
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.get_kind_display()} {self.name}".strip()
+
+
 class LedgerEvent(models.Model):
     """What was done to a record, once and for good: every action and transition writes one (who, the
     date of the act, from which state to which, the note and the data it was given). Never changed

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.forms import modelform_factory
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html, format_html_join
@@ -22,7 +22,8 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 
 from fazhi.core import masking
-from fazhi.core.access import can_write, get_record, require_write, visible_to
+from fazhi.core.access import access_for, can_write, require_write, visible_to
+from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
 from fazhi.core.export import xlsx_response
 from fazhi.core.ledger import get_model_urls
 from fazhi.core.models import Attachment, Ledger
@@ -354,6 +355,7 @@ class LedgerFormView(TownshipMixin, FormView):
                 field.queryset = township.children.all()
             elif any(f.name == "township" for f in related._meta.fields):
                 field.queryset = field.queryset.filter(township=township)
+        self.confine_to_villages(form)
         form.fields["_version"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
         if self.object is not None:
             form.fields["_version"].initial = self.object.version
@@ -381,6 +383,32 @@ class LedgerFormView(TownshipMixin, FormView):
         return HttpResponseRedirect(
             record.get_absolute_url() or reverse(f"{record._meta.app_label}:{record._meta.model_name}_list")
         )
+
+    def cadre_villages(self):
+        """The villages a village cadre is confined to here, or None for everyone else."""
+        township = self.object.township if self.object else self.request.township
+        return access_for(self.request.user).village_only(township.id)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        villages = self.cadre_villages()
+        if villages and len(villages) == 1 and self.object is None:
+            initial["village"] = next(iter(villages))
+        return initial
+
+    def confine_to_villages(self, form):
+        """A village cadre picks (and must pick) their own village, and links only to records of their
+        village or of the whole township (a screening round, a mediator)."""
+        villages = self.cadre_villages()
+        if villages is None:
+            return
+        for name, field in form.fields.items():
+            related = getattr(getattr(field, "queryset", None), "model", None)
+            if name == "village":
+                field.queryset = field.queryset.filter(pk__in=villages)
+                field.required, field.empty_label = True, None
+            elif related is not None and any(f.name == "village" for f in related._meta.fields):
+                field.queryset = field.queryset.filter(Q(village__in=villages) | Q(village__isnull=True))
 
     def save(self, record, version):
         """Through the ledger's declared action when it has one (core.ledger.LedgerSpec create/change)."""
@@ -439,60 +467,6 @@ class AttachmentUploadView(TownshipMixin, View):
         else:
             messages.success(request, f"已上传：{upload.name}")
         return HttpResponseRedirect(record.get_absolute_url())
-
-
-def attach(record, upload, user, step: str = "", kind: str = "") -> Attachment:
-    from django.contrib.contenttypes.models import ContentType
-
-    mime = Attachment.check_upload(upload)
-    attachment = Attachment(
-        township=record.township,
-        content_type=ContentType.objects.get_for_model(record),
-        object_id=record.pk,
-        step=step,
-        name=upload.name[:200],
-        size=upload.size,
-        mime=mime,
-        sha256=Attachment.digest(upload),
-        uploaded_by=user if user.is_authenticated else None,
-    )
-    attachment.kind = (
-        kind if kind in dict(Attachment._meta.get_field("kind").choices) else attachment.guessed_kind
-    )
-    existing = Attachment.objects.filter(sha256=attachment.sha256).exclude(file="").first()
-    if existing:
-        attachment.file.name = existing.file.name  # same content already stored: reuse it
-    else:
-        attachment.file.save(upload.name, upload, save=False)
-    attachment.save()
-    record._change_reason = f"上传附件：{attachment.name}"
-    return attachment
-
-
-class AttachmentDownloadView(LoginRequiredMixin, View):
-    """Files are always downloaded, never rendered inline, so an uploaded page can't run in our origin."""
-
-    def get(self, request, pk):
-        attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
-        model = attachment.content_type.model_class()
-        if model is None or not issubclass(model, Ledger):
-            if attachment.township_id not in scope_ids(request.user):
-                raise Http404
-        else:  # the file is as visible as its record (village cadres, advisors)
-            get_record(request, model, attachment.object_id)
-        response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
-        response["Content-Type"] = (
-            "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
-
-
-def scope_ids(user):
-    from fazhi.core.access import access_for
-
-    return access_for(user).readable
 
 
 def ledger_urls(

@@ -5,20 +5,9 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from fazhi.core.batch import next_number
 from fazhi.core.models import Ledger
 from fazhi.disputes import rules
-
-
-def next_number(model, township, prefix: str, year: int) -> str:
-    """The next running number of the year in a township, e.g. JF2026-0007."""
-    start = f"{prefix}{year}-"
-    last = (
-        model.objects.filter(township=township, number__startswith=start)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    return f"{start}{int(last[len(start) :]) + 1 if last else 1:04d}"
 
 
 class MediationCommittee(Ledger):

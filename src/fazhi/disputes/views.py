@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from fazhi.core import masking
-from fazhi.core.access import access_for
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView
@@ -21,22 +20,7 @@ def _due_text(due, done=False):
 
 
 class VillageConfinedForm(LedgerFormView):
-    """A village cadre picks only their own village, and must pick it."""
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        township = self.object.township if self.object else self.request.township
-        villages = access_for(self.request.user).village_only(township.id)
-        if villages is not None:
-            for name, field in form.fields.items():
-                related = getattr(getattr(field, "queryset", None), "model", None)
-                if name == "village":
-                    field.queryset = field.queryset.filter(id__in=villages)
-                    field.required, field.empty_label = True, None
-                elif related is not None and any(f.name == "village" for f in related._meta.fields):
-                    # e.g. the screening round or mediator: their own village's, or the township's
-                    field.queryset = field.queryset.filter(Q(village__in=villages) | Q(village__isnull=True))
-        return form
+    """A village cadre picks only their own village: done by LedgerFormView for every ledger."""
 
 
 # --- Mediation committees and mediators -------------------------------------------------------
@@ -60,7 +44,7 @@ class CommitteeList(LedgerListView):
     ordering = ("level", "name")
 
     def get_queryset(self):
-        from django.db.models import Count, Q
+        from django.db.models import Count
 
         return (
             super().get_queryset().annotate(member_count=Count("mediators", filter=Q(mediators__active=True)))

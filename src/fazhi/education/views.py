@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from fazhi.core import masking
-from fazhi.core.access import access_for
 from fazhi.core.models import Attachment
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
@@ -38,28 +37,8 @@ VILLAGE_ROLES = (Role.OFFICE, Role.VILLAGE)
 
 
 class VillageFormMixin:
-    """A village cadre may only pick (and must pick) their own village; with one village it is preselected."""
-
-    def cadre_villages(self):
-        township = self.object.township if self.object else self.request.township
-        return access_for(self.request.user).village_only(township.id)
-
-    def get_initial(self):
-        initial = super().get_initial()
-        villages = self.cadre_villages()
-        if villages and len(villages) == 1 and self.object is None:
-            initial["village"] = next(iter(villages))
-        return initial
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        villages = self.cadre_villages()
-        if villages is not None and "village" in form.fields:
-            field = form.fields["village"]
-            field.queryset = field.queryset.filter(pk__in=villages)
-            field.required = True
-            field.empty_label = None
-        return form
+    """A village cadre picks only their own village: done by core.views.LedgerFormView for every
+    ledger (kept as a name)."""
 
 
 def require_village(record):

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from fazhi.core.views import ledger_urls
-from fazhi.enforcement import models, views
+from fazhi.enforcement import models, views, views_checks
 
 app_name = "enforcement"
 urlpatterns = [
@@ -30,27 +30,27 @@ urlpatterns = [
     path("enforcementcase/<int:pk>/action/<slug:action>/", views.CaseAction.as_view(), name="case_action"),
     *ledger_urls(
         models.PublicEntry,
-        list_view=views.EntryList,
-        detail_view=views.EntryDetail,
-        form_view=views.EntryForm,
+        list_view=views_checks.EntryList,
+        detail_view=views_checks.EntryDetail,
+        form_view=views_checks.EntryForm,
     ),
-    path("publicentry/<int:pk>/withdraw/", views.EntryWithdraw.as_view(), name="entry_withdraw"),
+    path("publicentry/<int:pk>/withdraw/", views_checks.EntryWithdraw.as_view(), name="entry_withdraw"),
     *ledger_urls(
         models.Inspection,
-        list_view=views.InspectionList,
-        detail_view=views.InspectionDetail,
-        form_view=views.InspectionForm,
+        list_view=views_checks.InspectionList,
+        detail_view=views_checks.InspectionDetail,
+        form_view=views_checks.InspectionForm,
     ),
     *ledger_urls(
         models.JointOperation,
-        list_view=views.JointList,
-        detail_view=views.JointDetail,
-        form_view=views.JointForm,
+        list_view=views_checks.JointList,
+        detail_view=views_checks.JointDetail,
+        form_view=views_checks.JointForm,
     ),
     *ledger_urls(
         models.CaseEvaluation,
-        list_view=views.EvaluationList,
-        detail_view=views.EvaluationDetail,
-        form_view=views.EvaluationForm,
+        list_view=views_checks.EvaluationList,
+        detail_view=views_checks.EvaluationDetail,
+        form_view=views_checks.EvaluationForm,
     ),
 ]

@@ -15,13 +15,9 @@ import datetime as dt
 from collections import deque
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.db import models
-from django.urls import URLPattern
 
-from fazhi import LEDGER_APPS
 from fazhi.core import imports
 from fazhi.core.imports import CellError, ImportColumn, Importer, Lookup
 from fazhi.core.models import Ledger
@@ -43,6 +39,7 @@ SYNONYMS = {
     "姓名": ("名字",),
 }
 STATE_FIELD = "state"
+SKIP_LINKS = ("township", "created_by", "updated_by")
 
 
 def _parser(field):
@@ -89,6 +86,9 @@ def _lookup(field):
             queryset = related.objects.filter(township=township)
         else:
             queryset = related.objects.all()
+        # What a record's __str__ reads (a screening round names its village) comes with it.
+        links = [f.name for f in related._meta.fields if f.many_to_one and f.name not in SKIP_LINKS]
+        queryset = queryset.select_related(*links)
         return Lookup(what, ((obj, names_of(obj)) for obj in queryset))
 
     return build
@@ -118,6 +118,7 @@ class ImportTarget:
     model: type
     form_view: type  # the ledger's create page (LedgerFormView subclass)
     workflow: object = None
+    spec: object = None  # its core.ledger.LedgerSpec: import columns, the creating action
 
     @property
     def label(self) -> str:
@@ -129,25 +130,30 @@ class ImportTarget:
 
     @property
     def write_roles(self) -> tuple:
-        return tuple(self.form_view.write_roles)
+        return tuple(getattr(self.spec, "write_roles", None) or self.form_view.write_roles)
+
+    @property
+    def fields(self) -> tuple:
+        declared = getattr(self.spec, "import_columns", None)
+        return tuple(declared if declared is not None else self.form_view.fields)
 
     @cached_property
     def columns(self) -> list[ImportColumn]:
-        columns = [column_for(self.model, name) for name in self.form_view.fields]
+        columns = [column_for(self.model, name) for name in self.fields]
         if self.workflow is not None:
             # The dates the workflow's steps stamp (办结日期…): a record past its first state brings its own.
             for field in self.model._meta.concrete_fields:
                 if (
                     isinstance(field, models.DateField)
                     and field.editable
-                    and field.name not in self.form_view.fields
+                    and field.name not in self.fields
                     and field.name not in Ledger.SYSTEM_FIELDS
                 ):
                     column = column_for(self.model, field.name)
                     columns.append(
                         dataclasses.replace(column, required=False, help="按原台账填写（已办结等状态）")
                     )
-        if self.workflow is not None and STATE_FIELD not in self.form_view.fields:
+        if self.workflow is not None and STATE_FIELD not in self.fields:
             field = self.model._meta.get_field(self.workflow.field)
             columns.append(
                 ImportColumn(
@@ -173,9 +179,15 @@ class ImportTarget:
         return prepare
 
     def create(self, row, user, reason: str):
-        """The ledger's creating path for one checked row: the same save as its form's."""
+        """The ledger's creating path for one checked row: its declared creating action (the one
+        its form, API and demo use), else the save every form makes."""
         record = row.record
-        save_record(record, user, reason=reason)
+        action = getattr(self.spec, "create", None)
+        if action is not None:
+            record._change_reason = reason
+            record = action(record, user) or record
+        else:
+            save_record(record, user, reason=reason)
         for name, objects in row.many.items():
             getattr(record, name).set(objects)
         return record
@@ -259,25 +271,16 @@ def _path(workflow, start, goal):
 
 @cache
 def targets() -> dict[str, ImportTarget]:
-    """Every ledger with a create page, by model label ("disputes.dispute"), in navigation order."""
-    from fazhi.core.views import LedgerDetailView, LedgerFormView
+    """Every declared ledger with a create page, by model label ("disputes.dispute"), in the
+    registry's order (core.ledger.specs)."""
+    from fazhi.core.ledger import specs
+    from fazhi.core.views import LedgerFormView
 
     found: dict[str, ImportTarget] = {}
-    for label in LEDGER_APPS:
-        if not find_spec(f"fazhi.{label}.urls"):
+    for spec in specs():
+        form = spec.views.get("form")
+        if form is None or not issubclass(form, LedgerFormView) or not form.fields:
             continue
-        views = {}
-        for pattern in import_module(f"fazhi.{label}.urls").urlpatterns:
-            view = getattr(getattr(pattern, "callback", None), "view_class", None)
-            if isinstance(pattern, URLPattern) and view is not None and pattern.name:
-                views[pattern.name] = view
-        for name, view in views.items():
-            if not (name.endswith("_create") and issubclass(view, LedgerFormView) and view.fields):
-                continue
-            model = view.model
-            detail = views.get(name.replace("_create", "_detail"))
-            workflow = (
-                getattr(detail, "workflow", None) if detail and issubclass(detail, LedgerDetailView) else None
-            )
-            found[model._meta.label_lower] = ImportTarget(model, view, workflow)
+        workflow = spec.workflow or getattr(spec.views.get("detail"), "workflow", None)
+        found[spec.model._meta.label_lower] = ImportTarget(spec.model, form, workflow, spec)
     return found

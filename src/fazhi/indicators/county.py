@@ -132,25 +132,31 @@ class TownshipRecordsView(LoginRequiredMixin, TemplateView):
         town = get_object_or_404(Region.objects.townships(), pk=township)
         if not can_read(request.user, town):
             raise Http404("没有这个乡镇")
-        year = requested_year(request)
-        scope = Scope(town, year)
-        records = indicator.records(scope).order_by("-pk")
-        columns = [Column("记录", str, link=True)]
-        if indicator.date_field:
-            columns.append(Column("日期", indicator.date_field.replace("__", ".")))
-        if request.GET.get("export") == "xlsx":
-            return xlsx_response(indicator.name, columns, records)
-        page = Paginator(records, 50).get_page(request.GET.get("page"))
-        context = self.get_context_data(
-            title=f"{town.name} · {indicator.name}的记录",
-            indicator=indicator,
-            value=format_value(indicator.value(scope)),
-            year=year,
-            page=page,
-            rows=rows_html(page.object_list, columns),
-            columns=columns,
+        return render_records(
+            self, request, indicator, town, requested_year(request), f"{town.name} · {indicator.name}的记录"
         )
-        return self.render_to_response(context)
+
+
+def render_records(view, request, indicator, township, year, title):
+    """The records behind one figure of one township (a page, or its Excel)."""
+    scope = Scope(township, year)
+    records = indicator.records(scope).order_by("-pk")
+    columns = [Column("记录", str, link=True)]
+    if indicator.date_field:
+        columns.append(Column("日期", indicator.date_field.replace("__", ".")))
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(indicator.name, columns, records)
+    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    context = view.get_context_data(
+        title=title,
+        indicator=indicator,
+        value=format_value(indicator.value(scope)),
+        year=year,
+        page=page,
+        rows=rows_html(page.object_list, columns),
+        columns=columns,
+    )
+    return view.render_to_response(context)
 
 
 class CountyBoardView(LoginRequiredMixin, TemplateView):

@@ -19,6 +19,8 @@ from fazhi.core.calendar import is_workday
 from fazhi.notify.models import Notification
 from fazhi.notify.services import LEADERS, working_days_after
 
+MAX_LINES = 30  # items listed per section; the count is always the full one
+
 
 def sections(entries, today: dt.date, ahead: int) -> dict:
     """{"today": [...], "soon": [...], "overdue": [...]} of board entries."""
@@ -55,12 +57,14 @@ def render(name: str, today: dt.date, ahead: int, parts: dict, counts=None) -> s
     for key, heading in titles:
         items = parts[key]
         lines.append(f"\n{heading}（{len(items)}项）：")
-        for entry in items:
+        for entry in items[:MAX_LINES]:
             if key == "overdue":
                 when = f"逾期{(today - entry.due_on).days}天"
             else:
                 when = f"{entry.due_on:%m月%d日}到期"
             lines.append(f"- {entry.title}（{entry.office}，{when}）")
+        if len(items) > MAX_LINES:
+            lines.append(f"- ……另有{len(items) - MAX_LINES}项，请在期限看板查看")
         if not items:
             lines.append("- 无")
     if counts is not None:
@@ -97,6 +101,7 @@ def build_for(user, today: dt.date, ahead: int, county_cache: dict) -> tuple[str
             Q(hidden_after__isnull=True) | Q(hidden_after__gte=today),
         )
         .order_by("due_on", "id")
+        .values_list("title", "office", "due_on", named=True)  # no model instances: 150 users' worth
     )
     if not entries and not led:
         return None

@@ -1,11 +1,12 @@
 from django.urls import path
 
 from fazhi.core.views import ledger_urls
-from fazhi.org import models, views
+from fazhi.org import models, views, views_accounts
 
 app_name = "org"
 urlpatterns = [
     path("regions/", views.RegionView.as_view(), name="region_list"),
+    path("accounts/", views_accounts.AccountsView.as_view(), name="accounts"),
     *ledger_urls(
         models.Person, list_view=views.PersonList, detail_view=views.PersonDetail, form_view=views.PersonForm
     ),

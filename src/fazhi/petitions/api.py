@@ -1,7 +1,7 @@
 from fazhi.api.base import LedgerSerializer, LedgerViewSet
 from fazhi.core import masking
 from fazhi.petitions.models import HotlineTicket, Petition
-from fazhi.petitions.views import WRITE_ROLES
+from fazhi.petitions.views import SPEC, WRITE_ROLES
 
 
 class PetitionSerializer(LedgerSerializer):
@@ -46,7 +46,7 @@ class PetitionSerializer(LedgerSerializer):
             "accepted_on",
         )
 
-    masks = {"petitioner": masking.mask_names, "phone": masking.mask_phone}
+    masks = SPEC.masks
 
 
 class PetitionViewSet(LedgerViewSet):

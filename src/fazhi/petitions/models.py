@@ -5,22 +5,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from fazhi.core.batch import next_number
 from fazhi.core.models import Attachment, Ledger
 from fazhi.petitions import rules
 
 REPLY_STEP = "reply"  # the attachment step of the written reply (信访处理意见书/答复意见书)
-
-
-def next_number(model, township, prefix: str, year: int) -> str:
-    """The next running number of the year in a township, e.g. XF2026-0012."""
-    start = f"{prefix}{year}-"
-    last = (
-        model.objects.filter(township=township, number__startswith=start)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-    )
-    return f"{start}{int(last[len(start) :]) + 1 if last else 1:04d}"
 
 
 class Petition(Ledger):

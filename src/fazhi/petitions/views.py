@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from fazhi.core import deadlines, masking
 from fazhi.core.access import require_write
+from fazhi.core.ledger import LedgerSpec
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView, attach
@@ -54,31 +55,29 @@ class PetitionList(LedgerListView):
     ordering = ("-received", "-id")
 
 
-PETITION_FIELDS = (
-    "received",
-    "channel",
-    "origin",
-    "group_visit",
-    "visitors",
-    "representatives",
-    "petitioner",
-    "phone",
-    "village",
-    "subject",
-    "content",
-    "kind",
-    "litigation",
-    "legal_route",
-    "notice_sent",
-    "replied_on",
-    "review_requested_on",
-    "review_replied_on",
-    "recheck_requested_on",
-    "backlog",
-    "backlog_leader",
-    "backlog_plan",
-    "backlog_resolved_on",
+# Named groups of the petition's fields: pages pick groups by name, never by position (an index
+# slice once left 信访人申请复查日期 off the record page).
+SPEC = LedgerSpec(
+    Petition,
+    write_roles=WRITE_ROLES,
+    groups={
+        "编号": ("number", "tracking_code"),
+        "登记": (
+            *("received", "channel", "origin", "group_visit", "visitors", "representatives"),
+            *("petitioner", "phone", "village", "subject", "content", "kind", "litigation", "legal_route"),
+        ),
+        "告知与答复": ("notice_sent", "replied_on"),
+        "办理": (
+            *("state", "notice_sent", "accepted_on", "extended_on", "extension_reason"),
+            *("extension_approver", "outcome", "replied_on", "closed_on"),
+        ),
+        "复查复核": ("review_requested_on", "review_replied_on", "recheck_requested_on"),
+        "积案": ("backlog", "backlog_leader", "backlog_plan", "backlog_resolved_on"),
+    },
+    masks={"petitioner": masking.mask_names, "phone": masking.mask_phone},
+    workflow=WORKFLOW,
 )
+PETITION_FIELDS = SPEC.fields_of("登记", "告知与答复", "复查复核", "积案")
 
 
 class PetitionDetail(LedgerDetailView):
@@ -86,22 +85,8 @@ class PetitionDetail(LedgerDetailView):
     write_roles = WRITE_ROLES
     workflow = WORKFLOW
     template_name = "petitions/petition_detail.html"
-    fields = (
-        "number",
-        "tracking_code",
-        *PETITION_FIELDS[:14],
-        "state",
-        "notice_sent",
-        "accepted_on",
-        "extended_on",
-        "extension_reason",
-        "extension_approver",
-        "outcome",
-        "replied_on",
-        "closed_on",
-        *PETITION_FIELDS[17:],
-    )
-    masked = {"petitioner": masking.mask_names, "phone": masking.mask_phone}
+    fields = SPEC.fields_of("编号", "登记", "办理", "复查复核", "积案")
+    masked = SPEC.masks
     attachment_steps = [
         ("register", "登记材料"),
         ("notice", "受理告知书"),

@@ -99,7 +99,17 @@ def return_(submission, user, comment):
     comment = (comment or "").strip()
     if not comment:
         raise Refused("退回须填写修改意见。")
-    return _decide(submission, user, Submission.State.RETURNED, comment)
+    submission = _decide(submission, user, Submission.State.RETURNED, comment)
+    from fazhi.supervision.services import tell_township
+
+    tell_township(
+        submission.township_id,
+        "returned",
+        submission.report,
+        f"{submission.report}（第{submission.number}次报送）被县级退回：{comment}",
+        key=f"report-returned:{submission.pk}",
+    )
+    return submission
 
 
 def zip_bytes(rows, year: int) -> bytes:

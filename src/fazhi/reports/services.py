@@ -179,7 +179,7 @@ def _year_bound(indicator) -> bool:
 
 
 def to_document(
-    report: AnnualReport, version: ReportVersion | None = None, year_on_year: bool = True
+    report: AnnualReport, version: ReportVersion | None = None, year_on_year: bool = True, addressee: str = ""
 ) -> Document:
     version = version or report.current
     values = values_for(report.township, report.year, version.blocks)
@@ -196,7 +196,9 @@ def to_document(
     ]
     date = report.report_date or dt.date(report.year + 1, 1, 15)
     title = report.title.replace("关于", "\n关于", 1) if len(report.title) > 22 else report.title
-    return Document(title=title, blocks=blocks, signature=report.township.government_name, date=date)
+    return Document(
+        title=title, blocks=blocks, signature=report.township.government_name, date=date, addressee=addressee
+    )
 
 
 def document_text(doc: Document) -> str:

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from fazhi.api.base import serializer_for, viewset_for
-from fazhi.services import disclosure, models, views
+from fazhi.services import disclosure, ledgers, models, views
 
 
 class AdvisorWorkViewSet(
@@ -37,40 +37,8 @@ def register(router):
             ("state", "village"),
         ),
     )
-    router.register(
-        "legal-aid-consultations",
-        viewset_for(
-            models.LegalAidConsultation,
-            serializer_for(
-                models.LegalAidConsultation,
-                ("date", "applicant", "phone", "matter", "question", "answer", "referred"),
-                views.LEGAL_AID_MASKS,
-            ),
-            views.LEGAL_AID_ROLES,
-            ("matter",),
-        ),
-    )
-    router.register(
-        "disclosure-items",
-        viewset_for(
-            models.DisclosureItem,
-            serializer_for(
-                models.DisclosureItem, ("title", "published_on", "channel", "category", "url", "content")
-            ),
-            views.OFFICE,
-            ("channel", "category"),
-        ),
-    )
-    router.register(*disclosure.SPEC.api_route())
-    router.register(
-        "duty-records",
-        viewset_for(
-            models.DutyRecord,
-            serializer_for(models.DutyRecord, ("person", "date", "kind", "subject", "summary")),
-            views.LEADERS,
-            ("person", "kind"),
-        ),
-    )
+    for spec in (disclosure.SPEC, ledgers.LEGAL_AID, ledgers.DISCLOSURE_ITEM, ledgers.DUTY):
+        router.register(*spec.api_route())
     router.register(
         "measures",
         viewset_for(

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from fazhi.core.views import ledger_urls
-from fazhi.services import disclosure, models, views
+from fazhi.services import disclosure, ledgers, models, views
 
 app_name = "services"
 urlpatterns = [
@@ -18,14 +18,7 @@ urlpatterns = [
         views.VillageRuleForm,
         transition_view=views.VillageRuleTransition,
     ),
-    *ledger_urls(models.ServicePoint, views.PointList, views.PointDetail, views.PointForm),
-    *ledger_urls(models.ServiceItem, views.ItemList, views.ItemDetail, views.ItemForm),
-    *ledger_urls(models.LegalAidConsultation, views.AidList, views.AidDetail, views.AidForm),
-    *ledger_urls(
-        models.DisclosureItem, views.ItemDisclosureList, views.ItemDisclosureDetail, views.ItemDisclosureForm
-    ),
+    *(pattern for spec in ledgers.SPECS for pattern in spec.urls()),
     *disclosure.SPEC.urls(),
-    *ledger_urls(models.DutyRecord, views.DutyList, views.DutyDetail, views.DutyForm),
-    *ledger_urls(models.LawReport, views.LawReportList, views.LawReportDetail, views.LawReportForm),
     *ledger_urls(models.Measure, views.MeasureList, views.MeasureDetail, views.MeasureForm),
 ]

@@ -187,194 +187,15 @@ class VillageRuleTransition(TransitionView):
 
 # Service points, items, legal aid -------------------------------------------------------------------
 
-SP = m.ServicePoint
-
-
-class PointList(LedgerListView):
-    model = SP
-    write_roles = OFFICE
-    columns = [
-        field_column(SP, "name"),
-        field_column(SP, "kind"),
-        field_column(SP, "village.name", label="村(社区)"),
-        field_column(SP, "staff"),
-        field_column(SP, "proxy_team"),
-        field_column(SP, "demonstration"),
-    ]
-    search_fields = ("name",)
-    filter_fields = ("kind", "village")
-    select_related = ("village",)
-    ordering = ("kind", "name")
-
-
-class PointDetail(LedgerDetailView):
-    model = SP
-    write_roles = OFFICE
-
-
-class PointForm(LedgerFormView):
-    model = SP
-    write_roles = OFFICE
-    fields = ("name", "kind", "village", "staff", "proxy_team", "demonstration", "opened_on", "hours")
-
-
-SI = m.ServiceItem
-
-
-class ItemList(LedgerListView):
-    model = SI
-    write_roles = OFFICE
-    columns = [
-        field_column(SI, "name"),
-        field_column(SI, "domain"),
-        field_column(SI, "place"),
-        field_column(SI, "online"),
-        field_column(SI, "proxy"),
-        field_column(SI, "active"),
-    ]
-    search_fields = ("name", "domain")
-    filter_fields = ("place", "online", "proxy", "active")
-    ordering = ("domain", "name")
-
-
-class ItemDetail(LedgerDetailView):
-    model = SI
-    write_roles = OFFICE
-
-
-class ItemForm(LedgerFormView):
-    model = SI
-    write_roles = OFFICE
-    fields = ("name", "domain", "place", "online", "proxy", "active")
-
-
-L = m.LegalAidConsultation
 LEGAL_AID_MASKS = {"applicant": masking.mask_name, "phone": masking.mask_phone}
 
 
-class AidList(LedgerListView):
-    model = L
-    write_roles = LEGAL_AID_ROLES
-    columns = [
-        field_column(L, "applicant", mask=masking.mask_name),
-        field_column(L, "date"),
-        field_column(L, "phone", mask=masking.mask_phone, sort=None),
-        field_column(L, "matter"),
-        field_column(L, "village.name", label="村(社区)"),
-        field_column(L, "referred"),
-    ]
-    search_fields = ("question",)
-    filter_fields = ("matter", "village", "referred")
-    year_field = "date"
-    select_related = ("village",)
-    ordering = ("-date", "-id")
-
-
-class AidDetail(LedgerDetailView):
-    model = L
-    write_roles = LEGAL_AID_ROLES
-    masked = LEGAL_AID_MASKS
-
-
-class AidForm(LedgerFormView):
-    model = L
-    write_roles = LEGAL_AID_ROLES
-    fields = ("date", "applicant", "phone", "village", "matter", "question", "answer", "referred")
-
-
 # Disclosure -----------------------------------------------------------------------------------------
-
-DI = m.DisclosureItem
-
-
-class ItemDisclosureList(LedgerListView):
-    model = DI
-    write_roles = OFFICE
-    columns = [
-        field_column(DI, "title"),
-        field_column(DI, "published_on"),
-        field_column(DI, "channel"),
-        field_column(DI, "category"),
-    ]
-    search_fields = ("title", "content")
-    filter_fields = ("channel", "category")
-    year_field = "published_on"
-    ordering = ("-published_on", "-id")
-
-
-class ItemDisclosureDetail(LedgerDetailView):
-    model = DI
-    write_roles = OFFICE
-
-
-class ItemDisclosureForm(LedgerFormView):
-    model = DI
-    write_roles = OFFICE
-    fields = ("title", "published_on", "channel", "category", "url", "content")
-
 
 REQUEST_MASKS = {"applicant": masking.mask_names, "contact": masking.mask_phone}
 
 
 # Accountability -------------------------------------------------------------------------------------
-
-D = m.DutyRecord
-
-
-class DutyList(LedgerListView):
-    model = D
-    write_roles = LEADERS
-    columns = [
-        field_column(D, "subject"),
-        field_column(D, "date"),
-        field_column(D, "person.name", label="责任人"),
-        field_column(D, "kind"),
-    ]
-    search_fields = ("subject", "summary")
-    filter_fields = ("person", "kind")
-    year_field = "date"
-    select_related = ("person",)
-    ordering = ("-date", "-id")
-
-
-class DutyDetail(LedgerDetailView):
-    model = D
-    write_roles = LEADERS
-
-
-class DutyForm(LedgerFormView):
-    model = D
-    write_roles = LEADERS
-    fields = ("person", "date", "kind", "subject", "summary")
-
-
-LR = m.LawReport
-
-
-class LawReportList(LedgerListView):
-    model = LR
-    write_roles = LEADERS
-    columns = [
-        field_column(LR, "person.name", label="述法人"),
-        field_column(LR, "year"),
-        field_column(LR, "date"),
-        field_column(LR, "rating"),
-    ]
-    filter_fields = ("person", "rating")
-    select_related = ("person",)
-    ordering = ("-year", "person__name")
-
-
-class LawReportDetail(LedgerDetailView):
-    model = LR
-    write_roles = LEADERS
-
-
-class LawReportForm(LedgerFormView):
-    model = LR
-    write_roles = LEADERS
-    fields = ("person", "year", "date", "content", "rating")
-
 
 ME = m.Measure
 
@@ -410,7 +231,7 @@ class MeasureForm(LedgerFormView):
 class ArchiveList(TownshipMixin, TemplateView):
     """Officials with a rule-of-law file: anyone who studied, sat an exam, reported or recorded duties."""
 
-    model = LR
+    model = m.LawReport
     template_name = "services/archive_list.html"
 
     def get_context_data(self, **kwargs):
@@ -433,7 +254,7 @@ class ArchiveList(TownshipMixin, TemplateView):
 class ArchiveDetail(TownshipMixin, TemplateView):
     """One official's 法治档案, assembled from the records, never typed."""
 
-    model = LR
+    model = m.LawReport
     template_name = "services/archive.html"
 
     def get_context_data(self, **kwargs):

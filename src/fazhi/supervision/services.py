@@ -15,6 +15,15 @@ from fazhi.supervision.models import Assignment, Task
 S = Assignment.State
 
 
+def tell_township(township_id, kind, record, text, key) -> None:
+    """Notify the township's 司法所 and 党政办 (fazhi.notify: inbox, then their other channels)."""
+    from fazhi.notify.events import township_users
+    from fazhi.notify.services import notify
+
+    for user in township_users(township_id, [Role.JUDICIAL, Role.OFFICE]):
+        notify(user, kind, record, text, key=f"{key}:{user.pk}")
+
+
 def _bump(assignment, expected_version):
     if expected_version is not None and not Assignment.objects.filter(
         pk=assignment.pk, version=expected_version
@@ -66,6 +75,13 @@ def send(
     )
     for township in townships:
         assignment = Assignment.objects.create(task=task, township=township)
+        tell_township(
+            township.pk,
+            "supervision",
+            assignment,
+            f"县级督办：{task.title}，请于{task.due_on:%Y年%m月%d日}前办结并答复。",
+            key=f"supervision:{assignment.pk}:sent",
+        )
         for upload in files:
             upload.seek(0)
             attach(assignment, upload, user, step="督办通知")
@@ -90,6 +106,15 @@ def answer(assignment, user, note, files=(), expected_version=None, on=None):
     assignment.save()
     for upload in files:
         attach(assignment, upload, user, step="办理答复")
+    from fazhi.notify.services import notify
+
+    notify(
+        assignment.task.created_by,
+        "supervision",
+        assignment,
+        f"{assignment.township}已答复督办事项“{assignment.task.title}”，请审核。",
+        key=f"supervision:{assignment.pk}:answered:{assignment.version}",
+    )
     return assignment
 
 
@@ -110,4 +135,13 @@ def decide(assignment, user, accept: bool, comment, expected_version=None, on=No
     assignment._change_reason = "审核通过，办结" if accept else f"退回重办：{comment}"
     assignment._history_user = user
     assignment.save()
+    tell_township(
+        assignment.township_id,
+        "supervision" if accept else "returned",
+        assignment,
+        f"督办事项“{assignment.task.title}”已审核通过，办结。"
+        if accept
+        else f"督办事项“{assignment.task.title}”被县级退回重办：{comment}",
+        key=f"supervision:{assignment.pk}:decided:{assignment.version}",
+    )
     return assignment

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from fazhi.assessment.services import supervised_counties
-from fazhi.core.access import access_for, can_read, can_write
+from fazhi.core.access import can_read, can_write, visible_to
 from fazhi.core.models import Attachment
 from fazhi.core.workflow import Refused
 from fazhi.org.models import Region
@@ -21,12 +21,8 @@ from fazhi.supervision.models import Assignment, Task
 
 
 def visible_assignments(user):
-    """Assignments of the townships the user belongs to, and of every township of a county they supervise."""
-    access = access_for(user)
-    own = set(access.townships)
-    return Assignment.objects.filter(township_id__in=own) | Assignment.objects.filter(
-        task__county_id__in=supervised_counties(user)
-    )
+    """Assignments of the townships the user reads: their own, or every one of a county they supervise."""
+    return visible_to(Assignment.objects.all(), user)
 
 
 class TaskForm(forms.Form):
