@@ -36,11 +36,12 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  texlive-lang-chinese >/dev/null; }
 
+# The demo's "admin" account may use Django's admin (FAZHI_ADMIN_ENABLED); a deployment leaves it off.
 run: install system-deps
 	$(BIN)/fazhi migrate --noinput -v0
 	$(BIN)/fazhi demo
 	$(BIN)/fazhi collectstatic --noinput -v0
-	$(BIN)/fazhi serve --bind 127.0.0.1:8000
+	FAZHI_ADMIN_ENABLED=$${FAZHI_ADMIN_ENABLED:-true} $(BIN)/fazhi serve --bind 127.0.0.1:8000
 
 demo: install
 	$(BIN)/fazhi migrate --noinput -v0
