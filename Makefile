@@ -19,7 +19,9 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 # Debian packages the product needs: Chromium (browser tests), CJK fonts, poppler (PDF checks),
 # LibreOffice (PDF of the report). Installed only when missing; needs root, as on every project machine.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui texlive-lang-chinese
+# The report PDF's 仿宋/楷体 faces (FandolFang, FandolKai; mapped in src/fazhi/reports/fonts.conf).
+FANDOL_DIR := /usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
@@ -30,12 +32,16 @@ system-deps:
 	  echo "安装系统依赖:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
+	@test -f $(FANDOL_DIR)/FandolFang-Regular.otf || { echo "安装系统依赖: texlive-lang-chinese"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	  texlive-lang-chinese >/dev/null; }
 
+# The demo's "admin" account may use Django's admin (FAZHI_ADMIN_ENABLED); a deployment leaves it off.
 run: install system-deps
 	$(BIN)/fazhi migrate --noinput -v0
 	$(BIN)/fazhi demo
 	$(BIN)/fazhi collectstatic --noinput -v0
-	$(BIN)/fazhi serve --bind 127.0.0.1:8000
+	FAZHI_ADMIN_ENABLED=$${FAZHI_ADMIN_ENABLED:-true} $(BIN)/fazhi serve --bind 127.0.0.1:8000
 
 demo: install
 	$(BIN)/fazhi migrate --noinput -v0

@@ -47,3 +47,20 @@ def test_every_change_is_in_history_with_who(world):
     assert latest.history_user == user
     assert latest.history_change_reason == "调整职务"
     assert latest.position == "新职务"
+
+
+def test_stale_warning_names_the_local_time(world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    user = world.users[Role.OFFICE]
+    first = Person.objects.get(township=world.township, name="王丽")
+    second = Person.objects.get(pk=first.pk)
+    version = first.version
+    save_record(first, user, expected_version=version)
+    Person.objects.filter(pk=first.pk).update(updated_at=dt.datetime(2026, 3, 2, 13, 49, tzinfo=dt.UTC))
+    with pytest.raises(Refused) as refused:
+        save_record(second, user, expected_version=version)
+    assert "2026-03-02 21:49" in str(refused.value)  # Beijing time, not 13:49 UTC
+    assert timezone.get_current_timezone_name() == "Asia/Shanghai"

@@ -203,11 +203,12 @@ def test_short_signature_is_centred_over_longer_date():
     assert signature.paragraph_format.right_indent == Pt(6 * 16)
 
 
-def test_font_table_maps_official_fonts_to_noto(word):
+def test_font_table_maps_official_fonts_to_free_faces(word):
     font_table = word.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable"
     ).blob.decode()
-    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="Noto Serif CJK SC"/>' in font_table
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="FandolFang"/>' in font_table
+    assert '<w:font w:name="楷体_GB2312"><w:altName w:val="FandolKai"/>' in font_table
     assert '<w:font w:name="黑体"><w:altName w:val="Noto Sans CJK SC"/>' in font_table
 
 
@@ -307,8 +308,30 @@ def test_pdf_is_a4_with_cjk_fonts_embedded(pdf_path):
     pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
     assert pages >= 2
     fonts = poppler("pdffonts", str(pdf_path))
-    # Only Noto CJK fonts covering the official names proves the fallbacks worked.
-    assert "NotoSerifCJK" in fonts and "NotoSansCJK" in fonts  # 仿宋/小标宋 and 黑体
+    # Real 仿宋 (body) and 楷体 (the （一） level) faces, Noto for 小标宋 and 黑体: the fallbacks of
+    # fonts.conf worked, and each face is embedded.
+    embedded = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:] if " yes " in line}
+    assert {"FandolFang-Regular", "FandolKai-Regular"} <= embedded, fonts
+    assert any(name.startswith("NotoSerifCJK") for name in embedded)  # 小标宋 title
+    assert any(name.startswith("NotoSansCJK") for name in embedded)  # 黑体 level-1 headings
+
+
+@needs_soffice
+@needs_poppler
+def test_issuer_and_date_keep_with_the_last_paragraph(pdf_path):
+    """The last page carries body text above the signature, never the signature alone."""
+    pages = int(
+        next(
+            line for line in poppler("pdfinfo", str(pdf_path)).splitlines() if line.startswith("Pages:")
+        ).split()[1]
+    )
+    last = poppler("pdftotext", "-f", str(pages), "-l", str(pages), "-layout", str(pdf_path), "-")
+    lines = [
+        line.strip()
+        for line in last.splitlines()
+        if line.strip() and not re.fullmatch(r"[—\-\s\d]+", line.strip())
+    ]
+    assert len(lines) >= 3, lines  # a paragraph line, the issuer, the date
 
 
 @needs_soffice
@@ -351,3 +374,16 @@ def test_concurrent_pdf_conversions_do_not_clash():
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         pdfs = list(pool.map(lambda _: render_pdf(sample_document()), range(2)))
     assert all(pdf.startswith(b"%PDF") for pdf in pdfs)
+
+
+def test_optional_addressee_sits_flush_left_under_the_title():
+    doc = Document(
+        "标题", [Block("paragraph", "正文")], "司法局", datetime.date(2025, 12, 25), addressee="县依法治县办"
+    )
+    word = docx.Document(io.BytesIO(render_docx(doc)))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[:4] == ["标题", "", "县依法治县办：", "正文"]
+    assert not word.paragraphs[2].paragraph_format.first_line_indent
+    assert "县依法治县办：" in render_html(doc)
+    plain = Document("标题", [Block("paragraph", "正文")], "司法局", datetime.date(2025, 12, 25))
+    assert "：" not in "".join(p.text for p in docx.Document(io.BytesIO(render_docx(plain))).paragraphs)

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from fazhi.core.errors import Refused
 
@@ -36,7 +37,8 @@ def save_record(
                     if current and current.updated_by
                     else "他人"
                 )
-                when = f"{current.updated_at:%Y-%m-%d %H:%M}" if current else ""
+                # Local time (Asia/Shanghai), as the user's clock shows it, not the stored UTC.
+                when = f"{timezone.localtime(current.updated_at):%Y-%m-%d %H:%M}" if current else ""
                 raise Refused(STALE_MESSAGE.format(who=who, when=when))
             record.version = base + 1
             record.updated_by = user

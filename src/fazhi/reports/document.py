@@ -12,7 +12,7 @@ import dataclasses
 import datetime
 import unicodedata
 
-BLOCK_KINDS = ("title", "paragraph", "heading", "signature", "date")
+BLOCK_KINDS = ("title", "addressee", "paragraph", "heading", "signature", "date")
 
 # GB/T 9704-2012 7.3.3: structure levels are numbered "一、", "（一）", "1.",
 # and "（1）"; we use the common "一是" style for level 4 as requested by the
@@ -53,6 +53,7 @@ class Document:
     blocks: list[Block]
     signature: str
     date: datetime.date
+    addressee: str = ""  # 主送机关 (7.3.2), e.g. "县委全面依法治县委员会办公室"; optional
 
     def layout_blocks(self) -> list[Block]:
         """All blocks in page order, adding title/signature/date from the fields.
@@ -62,6 +63,8 @@ class Document:
         """
         kinds = {block.kind for block in self.blocks}
         head = [] if "title" in kinds or not self.title else [Block("title", self.title)]
+        if self.addressee and "addressee" not in kinds:
+            head.append(Block("addressee", self.addressee.rstrip("：:") + "："))
         tail = []
         if "signature" not in kinds and self.signature:
             tail.append(Block("signature", self.signature))

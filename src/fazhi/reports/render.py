@@ -64,18 +64,23 @@ FONT_HEI = "黑体"
 FONT_KAI = "楷体_GB2312"
 FONT_SONG = "宋体"
 SERIF_FALLBACK, SANS_FALLBACK = "Noto Serif CJK SC", "Noto Sans CJK SC"
-# Same mapping as fonts.conf: Hei is sans-serif, every other face is serif.
+# Same mapping as fonts.conf: real 仿宋/楷体 faces (Fandol, Debian's texlive-lang-chinese), Hei
+# sans-serif, the other faces serif.
+FANGSONG_FALLBACK, KAI_FALLBACK = "FandolFang", "FandolKai"
 FONT_FALLBACKS = {
-    font: SANS_FALLBACK if font == FONT_HEI else SERIF_FALLBACK
-    for font in (FONT_TITLE, FONT_FANGSONG, FONT_HEI, FONT_KAI, FONT_SONG)
+    FONT_TITLE: SERIF_FALLBACK,
+    FONT_FANGSONG: FANGSONG_FALLBACK,
+    FONT_HEI: SANS_FALLBACK,
+    FONT_KAI: KAI_FALLBACK,
+    FONT_SONG: SERIF_FALLBACK,
 }
 # Browser stacks: official name, Windows/macOS names, then the free fallback.
 # The title fallback is a locally-installed *bold* serif (see _css), because
 # 小标宋 is heavy; a plain font-weight would fake-bold the real font too.
 CSS_FONT_STACKS = {
     FONT_TITLE: '"方正小标宋简体", "方正小标宋_GBK", "GW Title Fallback", "Noto Serif CJK SC", serif',
-    FONT_FANGSONG: '"仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", serif',
-    FONT_KAI: '"楷体_GB2312", "楷体", KaiTi, STKaiti, "Noto Serif CJK SC", serif',
+    FONT_FANGSONG: '"仿宋_GB2312", "仿宋", FangSong, STFangsong, FandolFang, "Noto Serif CJK SC", serif',
+    FONT_KAI: '"楷体_GB2312", "楷体", KaiTi, STKaiti, FandolKai, "Noto Serif CJK SC", serif',
     FONT_SONG: '"宋体", SimSun, STSong, "Noto Serif CJK SC", serif',
     FONT_HEI: '"黑体", SimHei, STHeiti, "Noto Sans CJK SC", sans-serif',
 }
@@ -99,6 +104,7 @@ _CLOSING = BlockStyle(FONT_FANGSONG, align="right", indent_chars=0)
 BLOCK_STYLES = {
     ("title", 0): BlockStyle(FONT_TITLE, TITLE_SIZE_PT, align="center", indent_chars=0),
     ("paragraph", 0): BlockStyle(FONT_FANGSONG),
+    ("addressee", 0): BlockStyle(FONT_FANGSONG, indent_chars=0),  # 7.3.2: flush left (顶格)
     ("heading", 1): BlockStyle(FONT_HEI),
     ("heading", 2): BlockStyle(FONT_KAI),
     ("heading", 3): BlockStyle(FONT_FANGSONG, bold=True),
@@ -125,10 +131,17 @@ def render_docx(doc: Document) -> bytes:
     _set_up_page(word.sections[0])
     _set_up_defaults(word)
     _register_font_fallbacks(word)
-    for item in lay_out(doc):
+    placed = lay_out(doc)
+    closing = next((i for i, item in enumerate(placed) if item.block.kind == "signature"), len(placed))
+    for index, item in enumerate(placed):
         if item.blank_line_before:
-            _format_paragraph(word.add_paragraph(), BLOCK_STYLES[("paragraph", 0)])
+            blank = word.add_paragraph()
+            _format_paragraph(blank, BLOCK_STYLES[("paragraph", 0)])
+            blank.paragraph_format.keep_with_next = index >= closing
         _add_block(word, item)
+        if closing - 1 <= index < len(placed) - 1:
+            # The issuer and the date never stand alone on a page: they keep with the last paragraph.
+            word.paragraphs[-1].paragraph_format.keep_with_next = True
     _add_page_numbers(word)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -322,7 +335,14 @@ def _fill_page_number_footer(footer, alignment) -> None:
 
 # --- HTML --------------------------------------------------------------------
 
-_HTML_TAGS = {"title": "h1", "heading": "h{level}", "paragraph": "p", "signature": "p", "date": "p"}
+_HTML_TAGS = {
+    "title": "h1",
+    "addressee": "p",
+    "heading": "h{level}",
+    "paragraph": "p",
+    "signature": "p",
+    "date": "p",
+}
 _LINE_PT = LINE_PITCH_TWIPS / 20
 
 

@@ -17,6 +17,9 @@ class Command(BaseCommand):
         build.add_argument("--year", type=int, required=True)
         build.add_argument("--format", choices=["docx", "pdf", "html"], default="docx")
         build.add_argument("--out", required=True)
+        build.add_argument(
+            "--addressee", default="", help="主送机关（可选），如：县委全面依法治县委员会办公室"
+        )
         check = sub.add_parser("check", help="检查一份报告")
         check.add_argument("file")
         check.add_argument("--json", action="store_true")
@@ -43,7 +46,7 @@ class Command(BaseCommand):
             version = type("V", (), {"blocks": blocks})()
         else:
             version = report.current
-        doc = services.to_document(report, version)
+        doc = services.to_document(report, version, addressee=options["addressee"])
         fmt = options["format"]
         try:
             if fmt == "docx":
