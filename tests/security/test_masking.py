@@ -129,3 +129,26 @@ def test_disclosure_codes_are_40_bit_and_their_lookup_rate_limited(world):
         client.get("/public/services/request/track/", {"code": f"GK-{i}"}).status_code for i in range(22)
     ]
     assert codes[:20] == [200] * 20 and codes[-1] == 429
+
+
+def test_legal_advisor_form_offers_and_saves_only_own_villages(world, client_for):
+    """Found by the probe: the form offered 28 villages of other townships and saved them."""
+    from fazhi.org.models import LegalAdvisor
+
+    foreign = world.other_townships[0].children.first()
+    office = client_for(Role.OFFICE)
+    page = office.get("/org/legaladvisor/new/").content.decode()
+    assert f'value="{foreign.pk}"' not in page and f'value="{world.villages[0].pk}"' in page
+    response = office.post(
+        "/org/legaladvisor/new/",
+        {
+            "name": "孙律师",
+            "firm": "乙所",
+            "kind": LegalAdvisor._meta.get_field("kind").default or "lawyer",
+            "contract_start": "2026-01-01",
+            "contract_end": "2026-12-31",
+            "villages": [foreign.pk],
+        },
+    )
+    assert not LegalAdvisor.objects.filter(township=world.township, villages=foreign).exists()
+    assert response.status_code == 200  # the form again, with the error

@@ -428,10 +428,12 @@ class Importer:
 
     def _model_errors(self, record, number: int) -> list[RowError]:
         """The model's own validation (lengths, choices, cross-field rules) against the sheet's columns."""
+        # As a form validates: only the sheet's fields (the rest is the creating action's to set).
         # Links found by a Lookup exist already: no query per row to check them again.
-        found = [c.field for c in self.columns if c.lookup]
+        skip = [f.name for f in record._meta.fields if f.name not in self.by_field]
+        skip += [c.field for c in self.columns if c.lookup]
         try:
-            record.full_clean(exclude=["township", "created_by", "updated_by", *found], validate_unique=False)
+            record.full_clean(exclude=skip, validate_unique=False)
         except ValidationError as exc:
             return [
                 RowError(

@@ -350,7 +350,8 @@ class LedgerFormView(TownshipMixin, FormView):
             if not isinstance(field, forms.ModelChoiceField):
                 continue
             related = field.queryset.model
-            if name == "village" or (related._meta.label == "org.Region" and name.endswith("village")):
+            # "village", "*_village" and many-to-many "villages" (a legal advisor's): this township's only.
+            if name == "village" or (related._meta.label == "org.Region" and "village" in name):
                 field.queryset = township.children.all()
             elif any(f.name == "township" for f in related._meta.fields):
                 field.queryset = field.queryset.filter(township=township)

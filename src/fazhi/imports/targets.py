@@ -75,6 +75,15 @@ def names_of(obj) -> list[str]:
     return found
 
 
+def label_of(obj) -> str:
+    """The one name an export writes for a linked record: its name, number or title, else as shown."""
+    for attr in ("name", "number", "title"):
+        value = getattr(obj, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    return str(obj)
+
+
 def _lookup(field):
     related = field.related_model
     what = str(field.verbose_name)
@@ -203,9 +212,9 @@ class ImportTarget:
             field = self.model._meta.get_field(column.field)
             value = getattr(record, column.field)
             if field.many_to_many:
-                value = "、".join(names_of(o)[-1] for o in value.all())
+                value = "、".join(label_of(o) for o in value.all())
             elif field.many_to_one:
-                value = names_of(value)[-1] if value is not None else None
+                value = label_of(value) if value is not None else None
             elif field.choices:
                 value = getattr(record, f"get_{column.field}_display")() if value not in (None, "") else None
             elif isinstance(field, models.BooleanField):

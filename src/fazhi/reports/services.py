@@ -19,7 +19,7 @@ from fazhi.reports.areas import all_sentences
 from fazhi.reports.compose import compose
 from fazhi.reports.document import Block, Document, number_headings
 from fazhi.reports.models import AnnualReport, Baseline, ReportVersion
-from fazhi.reports.wording import ANY_TOKEN, change_words, read_figures, render, tokens
+from fazhi.reports.wording import ANY_TOKEN, change_words, read_figures, render, spoken_unit, tokens
 from fazhi.reports.workflows import EDITABLE_STATES
 
 WRITE_ROLES = (Role.OFFICE,)  # besides the judicial office and the admin (core.roles.MANAGERS)
@@ -256,7 +256,9 @@ def figure_html(text: str, values: dict, year: int, base: dict) -> str:
         value = values.get(code)
         indicator = REGISTRY[code]
         if m[1] == "yoy":
-            words = change_words(values.get(code), base[code], indicator.unit, code) if code in base else ""
+            words = (
+                change_words(values.get(code), base[code], spoken_unit(code), code) if code in base else ""
+            )
             return f'<span class="fz-yoy">{html.escape(words)}</span>' if words else ""
         return (
             f'<a class="fz-fig" data-code="{code}" href="/indicators/{code}/?year={year}" '

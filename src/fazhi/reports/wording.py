@@ -51,6 +51,17 @@ def change_words(value, previous, unit: str, code: str = "") -> str:
     return f"（较上年{verb}{format_value(abs(delta))}{unit}）"
 
 
+_COMPOUND_UNITS = ("件次", "人次", "场次", "批次", "个百分点")
+
+
+def spoken_unit(code: str) -> str:
+    """The unit the sentence says after the number ("申请司法确认{value}件" → 件), else the figure's."""
+    after = REGISTRY[code].sentence.partition("{value}")[2]
+    if after.startswith("%") or not after:
+        return REGISTRY[code].unit
+    return next((u for u in _COMPOUND_UNITS if after.startswith(u)), after[0])
+
+
 def render(text: str, values: dict, previous: dict | None = None) -> str:
     """Tokens to plain text: values, and the change on last year where it is known."""
     previous = previous or {}
@@ -61,7 +72,7 @@ def render(text: str, values: dict, previous: dict | None = None) -> str:
             return format_value(values.get(code))
         if code not in previous or code not in REGISTRY:
             return ""
-        return change_words(values.get(code), previous[code], REGISTRY[code].unit, code)
+        return change_words(values.get(code), previous[code], spoken_unit(code), code)
 
     return ANY_TOKEN.sub(sub, text)
 
