@@ -7,6 +7,11 @@ from fazhi.security import lockout
 class LoginForm(AuthenticationForm):
     """The login form, refusing a locked account or address before the password is even checked."""
 
+    error_messages = {
+        "invalid_login": "用户名或密码不正确，请重新输入。",
+        "inactive": "该账号已停用，请联系乡镇系统管理员。",
+    }
+
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         reason = lockout.locked_reason(self.request, username)
