@@ -18,3 +18,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django.request": {"level": "CRITICAL"}},
 }
+
+# The Django admin changelist is the baseline of the list benchmark; production keeps it off.
+FAZHI_ADMIN_ENABLED = True
