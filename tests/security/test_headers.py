@@ -70,7 +70,12 @@ def test_var_files_are_private(tmp_path):
             "-c",
             "import django; django.setup(); from django.db import connection; connection.ensure_connection()",
         ],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "fazhi.settings", "FAZHI_VAR_DIR": str(tmp_path)},
+        # The embedded SQLite database is the one created under var/, whatever the suite runs on.
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            "DJANGO_SETTINGS_MODULE": "fazhi.settings",
+            "FAZHI_VAR_DIR": str(tmp_path),
+        },
         check=True,
     )
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
