@@ -119,29 +119,10 @@ def save_year(year: int, holidays: dict, workdays: dict, user, source: str = "")
             _create(HolidayDay(day=day, kind="workday", name=name, source=source), user)
         freshness.touch(calendar.VERSION_KEY)
     calendar.clear_caches()
-    refresh_stored_dues()
-    return board.rebuild()
+    return board.rebuild()  # stored due dates first, then the board
 
 
 def _create(day, user):
     day._history_user = user
     day._change_reason = "录入放假安排"
     day.save()
-
-
-def refresh_stored_dues() -> None:
-    """Records that store a computed due date (`refresh_dues()`) get it recomputed with the new
-    calendar. (The smallest step until the board rebuild does this for every ledger.)"""
-    from django.apps import apps
-
-    for model in apps.get_models():
-        if not hasattr(model, "refresh_dues") or model.__name__.startswith("Historical"):
-            continue
-        for record in model.objects.all().iterator():
-            before = {
-                f.attname: getattr(record, f.attname) for f in model._meta.fields if f.name.endswith("_due")
-            }
-            record.refresh_dues()
-            after = {name: getattr(record, name) for name in before}
-            if after != before:
-                model.objects.filter(pk=record.pk).update(**after)
