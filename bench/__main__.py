@@ -61,6 +61,8 @@ def run_one(db: str, scale: str, args) -> dict:
         command += ["--load-timing", args.load_timing]
     if args.no_load or (scale == "province" and not args.province_load):
         command.append("--no-load")
+    if args.only:
+        command += ["--only", args.only]
     env = dict(
         os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     )
@@ -167,7 +169,15 @@ def main(argv=None):
         "--load-timing", help="rounds,seconds,warmup of each HTTP load (default 5,3,1.5; quick 2,1,0.3)"
     )
     parser.add_argument(
-        "--merge", nargs="+", help="merge the results.json files of earlier runs instead of running"
+        "--only",
+        help="phases to run, e.g. digest,assessment,search (queries_per_page, indicators, digest, "
+        "assessment, imports, search, pages)",
+    )
+    parser.add_argument(
+        "--merge",
+        nargs="+",
+        help="merge the results.json files of earlier runs instead of running (a later file's entry "
+        "replaces an earlier one of the same name, scale and database)",
     )
     parser.add_argument("--out", default=str(HERE / "results.json"))
     args = parser.parse_args(argv)
@@ -178,11 +188,15 @@ def main(argv=None):
         {"machine": machine(), "runs": {}, "quick": args.quick, "date": time.strftime("%Y-%m-%d %H:%M %Z")},
     )
     if args.merge:  # results of separate runs (e.g. SQLite and PostgreSQL) into one table
+        merged = {}
         for path in args.merge:
-            entries += json.loads(Path(path).read_text())
+            for e in json.loads(Path(path).read_text()):
+                merged[(e["name"], e["scale"], e["db"])] = e
             other = Path(path).with_name(Path(path).stem + ".meta.json")
             if other.exists():
-                meta["runs"].update(json.loads(other.read_text())["runs"])
+                for key, run in json.loads(other.read_text())["runs"].items():
+                    meta["runs"].setdefault(key, {}).update(run)
+        entries = list(merged.values())
     for db, scale in [] if args.merge else plan(args):
         data = run_one(db, scale, args)
         entries += data["entries"]

@@ -91,9 +91,10 @@ class Bench:
         log=print,
         volume: int | None = None,
         load: bool = True,
+        only: tuple[str, ...] = (),
     ):
         self.db_kind, self.scale_name, self.quick, self.log = db_kind, scale_name, quick, log
-        self.volume, self.load = volume, load
+        self.volume, self.load, self.only = volume, load, only
         self.timing = None  # (rounds, seconds, warmup) of the load, when not the default
         self.entries: list[dict] = []
         self.meta: dict = {}
@@ -154,6 +155,8 @@ class Bench:
             self.imports,
             self.search,
         ] + ([self.pages] if self.load else [])
+        if self.only:
+            phases = [p for p in phases if p.__name__ in self.only]
         for phase in phases:
             t = time.perf_counter()
             self.section(phase)
@@ -536,13 +539,17 @@ def main(argv=None):
     parser.add_argument(
         "--load-timing", help="rounds,seconds,warmup of the HTTP load (default 5,3,1.5; quick 2,1,0.3)"
     )
+    parser.add_argument("--only", help="comma-separated phases to run (default: every phase)")
     parser.add_argument("--out", required=True)
     args = parser.parse_args(argv)
 
     def log(*parts):
         print(*parts, file=sys.stderr, flush=True)
 
-    bench = Bench(args.db, args.scale, args.quick, log=log, volume=args.volume, load=not args.no_load)
+    only = tuple(args.only.split(",")) if args.only else ()
+    bench = Bench(
+        args.db, args.scale, args.quick, log=log, volume=args.volume, load=not args.no_load, only=only
+    )
     if args.load_timing:
         rounds, seconds, warmup = args.load_timing.split(",")
         bench.timing = (int(rounds), float(seconds), float(warmup))

@@ -1,7 +1,11 @@
 """Global search against a plain `icontains` scan of the same fields, on the same data, same user.
 
 The generator inserts in bulk, past the signals that keep the index in step, so the index is rebuilt
-first, as `fazhi search --rebuild` does after an import (timed: "search index"). Then, for the bench's
+first, as `fazhi search --rebuild` does after an import (timed: "search index"). At county scale only
+the bench township is rebuilt (its three years, ~60 000 records: the rate is measured there); the other
+townships' entries are copies of its entries under their township id (object ids shifted past any real
+one), so the full-text index the query runs against holds a county's worth of entries (~1.7 million)
+without 40 minutes of segmentation. Those copies are never in the bench user's scope. Then, for the bench's
 township account: `search.query.search` (segmented words, the database's full-text index, every
 ledger scoped as its list) against the same words looked up with `icontains` over every indexed
 field of every ledger, scoped the same way, counting and fetching the first page of each ledger.
@@ -48,11 +52,13 @@ def run(bench):
         bench.warn("search: not measured at province scale (the index rebuild of 20 million records)")
         return
     started = time.perf_counter()
-    written = index.rebuild()
+    written = index.rebuild(bench.township)
     seconds = time.perf_counter() - started
-    bench.meta["search_index"] = {"entries": written, "seconds": round(seconds, 1)}
+    copied = copy_entries(bench)
+    bench.meta["search_index"] = {"entries": written, "seconds": round(seconds, 1), "copied": copied}
     bench.log(
         f"  search index: {written:,d} entries in {seconds:.1f}s ({written / max(seconds, 1e-9):,.0f}/s)"
+        + (f"; {copied:,d} copied to the other townships" if copied else "")
     )
     bench.analyse()
 
@@ -78,6 +84,25 @@ def run(bench):
             theirs,
         )
     bench.meta["search_entries_in_township"] = SearchEntry.objects.filter(township=bench.township).count()
+
+
+def copy_entries(bench) -> int:
+    """The bench township's entries again under every other township (see the module's docstring)."""
+    from django.db import connection, transaction
+
+    from fazhi.search.models import SearchEntry
+
+    table = SearchEntry._meta.db_table
+    others = [pk for pk in bench.world.township_ids if pk != bench.township.pk]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for i, township_id in enumerate(others, start=1):
+            cursor.execute(
+                f"INSERT INTO {table} (township_id, content_type_id, object_id, title, body, words, updated_at) "
+                f"SELECT %s, content_type_id, object_id + %s, title, body, words, updated_at FROM {table} "
+                "WHERE township_id = %s",
+                [township_id, i * 1_000_000_000, bench.township.pk],
+            )
+    return SearchEntry.objects.exclude(township=bench.township).count()
 
 
 def bench_timer(fn, repeat):

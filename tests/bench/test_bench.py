@@ -84,3 +84,26 @@ def test_quick_run_writes_results_in_the_agreed_shape(tmp_path):
     meta = json.loads((tmp_path / "results.meta.json").read_text())
     assert meta["runs"]["sqlite/township"]["records"] > 0
     assert "table" not in result.stdout or "benchmark" in result.stdout
+
+
+def test_merge_keeps_one_entry_per_benchmark_the_later_file_winning(tmp_path, capsys):
+    from bench.__main__ import main
+
+    def entry(value):
+        return {
+            "name": "search: x",
+            "scale": "county",
+            "db": "sqlite",
+            "value": value,
+            "unit": "ms",
+            "baseline": "icontains",
+            "baseline_value": 2.0,
+            "ratio": value / 2.0,
+        }
+
+    old, new, out = tmp_path / "old.json", tmp_path / "new.json", tmp_path / "out.json"
+    old.write_text(json.dumps([entry(4.0), {**entry(1.0), "name": "digest: y"}]))
+    new.write_text(json.dumps([entry(1.0)]))
+    main(["--merge", str(old), str(new), "--out", str(out)])
+    merged = [(e["name"], e["value"]) for e in json.loads(out.read_text())]
+    assert sorted(merged) == [("digest: y", 1.0), ("search: x", 1.0)]
