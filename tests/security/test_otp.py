@@ -195,3 +195,12 @@ def test_unknown_required_role_fails_the_checks(settings):
     assert errors and "admn" in errors[0].msg
     settings.FAZHI_OTP_REQUIRED_ROLES = ["admin", "county"]
     assert otp.check_required_roles() == []
+
+
+def test_every_role_opens_the_account_page_only_the_admin_the_device_list(world, client_for, township_admin):
+    for role in world.users:
+        client = client_for(role)
+        page = client.get("/security/account/")
+        assert page.status_code == 200 and 'id="nav-account"' in page.content.decode(), role
+        assert client.get("/security/otp/devices/").status_code == 403, role
+    assert township_admin.get("/security/otp/devices/").status_code == 200
