@@ -190,7 +190,9 @@ FAZHI_SESSION_MAX_AGE = env_int("FAZHI_SESSION_MAX_AGE", 12 * 3600)
 SESSION_COOKIE_AGE = FAZHI_SESSION_MAX_AGE
 # TOTP second factor: optional for the township admin and county roles; the roles listed here
 # (comma-separated, e.g. "admin,county") must enrol before they can use the platform.
-FAZHI_OTP_REQUIRED_ROLES = [r.strip() for r in os.environ.get("FAZHI_OTP_REQUIRED_ROLES", "").split(",") if r.strip()]
+FAZHI_OTP_REQUIRED_ROLES = [
+    r.strip() for r in os.environ.get("FAZHI_OTP_REQUIRED_ROLES", "").split(",") if r.strip()
+]
 OTP_TOTP_ISSUER = "法治政府建设平台"
 FAZHI_ADMIN_ENABLED = env_bool("FAZHI_ADMIN_ENABLED", False)  # Django's admin, for staff only
 # Behind a reverse proxy: the header carrying the client's address (e.g. X-Forwarded-For, X-Real-IP);
