@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "fazhi.core",
     "fazhi.indicators",
     "fazhi.api",
@@ -186,6 +188,12 @@ FAZHI_LOCKOUT_COOLOFF = env_int("FAZHI_LOCKOUT_COOLOFF", 900)  # seconds an addr
 FAZHI_IDLE_TIMEOUT = env_int("FAZHI_IDLE_TIMEOUT", 30 * 60)
 FAZHI_SESSION_MAX_AGE = env_int("FAZHI_SESSION_MAX_AGE", 12 * 3600)
 SESSION_COOKIE_AGE = FAZHI_SESSION_MAX_AGE
+# TOTP second factor: optional for the township admin and county roles; the roles listed here
+# (comma-separated, e.g. "admin,county") must enrol before they can use the platform.
+FAZHI_OTP_REQUIRED_ROLES = [
+    r.strip() for r in os.environ.get("FAZHI_OTP_REQUIRED_ROLES", "").split(",") if r.strip()
+]
+OTP_TOTP_ISSUER = "法治政府建设平台"
 FAZHI_ADMIN_ENABLED = env_bool("FAZHI_ADMIN_ENABLED", False)  # Django's admin, for staff only
 # Behind a reverse proxy: the header carrying the client's address (e.g. X-Forwarded-For, X-Real-IP);
 # the last address in it is the one the proxy saw. Unset: REMOTE_ADDR.

@@ -110,6 +110,39 @@ def test_village_cadre_cannot_move_a_record_to_another_village(world, client_for
     assert response.status_code == 400
 
 
+def test_dispute_refuses_another_townships_mediator_and_village(world, client_for):
+    """Found by the probe: an API PATCH set another county's village and mediator on a dispute."""
+    from fazhi.disputes.models import Dispute, MediationCommittee, Mediator
+
+    elsewhere = world.other_townships[0]
+    committee = MediationCommittee.objects.create(
+        township=elsewhere, name="外乡调委会", term_start=dt.date(2024, 1, 1)
+    )
+    foreign = Mediator.objects.create(township=elsewhere, committee=committee, name="外乡调解员")
+    record = save_record(
+        Dispute(
+            township=world.township,
+            village=world.villages[0],
+            received=dt.date(2026, 3, 2),
+            type=Dispute.Type.NEIGHBOUR,
+            parties="王五、赵六",
+            summary="宅基地界址",
+        ),
+        None,
+    )
+    judicial = client_for(Role.JUDICIAL)
+    for change in ({"mediator": foreign.pk}, {"village": elsewhere.children.first().pk}):
+        response = judicial.patch(
+            f"/api/disputes/{record.pk}/",
+            {**change, "version": record.version},
+            content_type="application/json",
+        )
+        assert response.status_code == 400, response.content
+        assert "本乡镇" in str(response.json()[next(iter(change))])
+    record.refresh_from_db()
+    assert record.mediator_id is None and record.village == world.villages[0]
+
+
 def test_get_then_put_keeps_the_unmasked_value(world, client_for):
     record = petition(world)
     office = client_for(Role.PETITION)

@@ -40,19 +40,6 @@ def test_sixth_wrong_password_locks_the_account_and_is_audited(world):
     assert api.status_code == 403 and "锁定" in api.json()["detail"]
 
 
-@pytest.fixture
-def township_admin(world):
-    from django.contrib.auth import get_user_model
-
-    from fazhi.org.models import RoleAssignment
-
-    user = get_user_model().objects.create_user("qs_sysadmin", password=DEMO_PASSWORD)
-    RoleAssignment.objects.create(user=user, role=Role.ADMIN, organisation=world.township)
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_township_admin_unlocks(world, client_for, township_admin):
     username = world.users[Role.JUDICIAL].username
     for _ in range(6):

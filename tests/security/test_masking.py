@@ -56,6 +56,16 @@ def test_the_case_file_stays_whole_for_its_writers(world, client_for, dispute):
     assert "13912345678" in page and "13800001111" in page and "刘桂芳" in page
 
 
+def test_party_named_in_violation_facts_is_masked_for_readers(world, client_for):
+    """Found by the probe: a name copied into 违法事实 was shown whole to read-only roles."""
+    from tests.enforcement.factories import case
+
+    record = case(world, facts="经查，张建华于2026年8月在青山村私自焚烧秸秆，张建华电话13912345678。")
+    page = client_for(Role.COUNTY).get(record.get_absolute_url()).content.decode()
+    assert "私自焚烧秸秆" in page and "张*华于2026年8月" in page
+    assert "张建华" not in page and "13912345678" not in page
+
+
 @pytest.fixture
 def petitions(world):
     from fazhi.petitions.models import Petition

@@ -12,6 +12,11 @@ class SecurityConfig(AppConfig):
         from fazhi.security import signals  # connects the auth signal handlers
 
         signals.connect_role_audit()
+        from django.core import checks
+
+        from fazhi.security.otp import check_required_roles
+
+        checks.register(check_required_roles, checks.Tags.security)
         if find_spec("fazhi.notify.schedule"):
             from fazhi.notify import schedule
             from fazhi.security import tasks

@@ -12,6 +12,7 @@ from django.views.defaults import page_not_found
 
 from fazhi.security import audit
 from fazhi.security.downloads import audit_download
+from fazhi.security.otp import SESSION_MUST_ENROL
 from fazhi.security.signals import SESSION_LOGIN_AT, SESSION_MUST_CHANGE, SESSION_SEEN_AT
 
 # Writing the session on every request would cost a query per page; a minute's precision is enough.
@@ -73,9 +74,18 @@ class SecurityMiddleware:
             return redirect(f"{reverse('login')}?next={request.get_full_path()}")
         if seen is None or now - seen >= SEEN_RESOLUTION:
             session[SESSION_SEEN_AT] = now
-        if session.get(SESSION_MUST_CHANGE) and not path.startswith(("/static/", "/api/")):
+        if path.startswith(("/static/", "/api/")):
+            return None
+        if session.get(SESSION_MUST_CHANGE):
             allowed = {reverse("security:password_change"), reverse("logout")}
             if path not in allowed:
                 messages.warning(request, "首次登录或密码被重置后，请先修改密码。")
                 return redirect("security:password_change")
+        elif session.get(SESSION_MUST_ENROL):
+            allowed = {reverse("security:account"), reverse("security:password_change"), reverse("logout")}
+            if path not in allowed:
+                messages.warning(
+                    request, "您的角色须启用双因素认证：请用手机验证器扫描二维码并输入动态口令。"
+                )
+                return redirect("security:account")
         return None

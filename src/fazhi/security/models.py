@@ -36,6 +36,9 @@ class SecurityEvent(models.Model):
         DOWNLOAD = "download", "下载附件"
         BACKUP = "backup", "备份"
         RESTORE = "restore", "恢复"
+        OTP_ENROLLED = "otp_enrolled", "启用双因素认证"
+        OTP_FAILED = "otp_failed", "动态口令错误"
+        OTP_RESET = "otp_reset", "重置双因素认证"
 
     at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     kind = models.CharField("事件", max_length=20, choices=Kind.choices, db_index=True)

@@ -6,7 +6,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from fazhi.security import audit, lockout, passwords
+from fazhi.security import audit, lockout, otp, passwords
 
 SESSION_LOGIN_AT = "fazhi_login_at"
 SESSION_SEEN_AT = "fazhi_seen_at"
@@ -33,6 +33,8 @@ def on_logged_in(sender, request, user, **kwargs):
         session[SESSION_LOGIN_AT] = session[SESSION_SEEN_AT] = now
         if passwords.must_change(user):
             session[SESSION_MUST_CHANGE] = True
+        if otp.required_roles() and otp.required(user) and otp.device_for(user) is None:
+            session[otp.SESSION_MUST_ENROL] = True
 
 
 @receiver(user_logged_out)

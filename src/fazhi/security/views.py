@@ -20,7 +20,7 @@ from rest_framework.response import Response
 
 from fazhi.core.access import access_for
 from fazhi.core.roles import Role
-from fazhi.security import audit, lockout, passwords
+from fazhi.security import audit, lockout, otp, passwords
 from fazhi.security.forms import EventFilterForm, LoginForm
 from fazhi.security.models import SecurityEvent
 from fazhi.security.signals import SESSION_MUST_CHANGE
@@ -28,6 +28,14 @@ from fazhi.security.signals import SESSION_MUST_CHANGE
 
 class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if otp.device_for(user) is not None:
+            # Not logged in yet: the session only remembers who gave the right password.
+            otp.begin_login(self.request, user, self.get_success_url())
+            return redirect("security:otp_login")
+        return super().form_valid(form)
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -60,9 +68,21 @@ class TokenView(ObtainAuthToken):
         if not serializer.is_valid():
             return Response({"detail": "用户名或密码不正确。"}, status=400)
         user = serializer.validated_data["user"]
+        refused = self.second_factor(request, user)
+        if refused:
+            return refused
         token, _ = Token.objects.get_or_create(user=user)
         audit.record(audit.Kind.TOKEN_ISSUED, request, user=user)
         return Response({"token": token.key})
+
+    def second_factor(self, request, user):
+        """An enrolled account also sends `otp`; one that must enrol and has not gets no token."""
+        if otp.device_for(user) is not None:
+            if not otp.verify(request, user, request.data.get("otp")):
+                return Response({"detail": "须提供正确的6位动态口令（otp）。"}, status=400)
+        elif otp.required(user):
+            return Response({"detail": "该账号须先在网页上启用双因素认证，才能申请接口令牌。"}, status=403)
+        return None
 
 
 class TownshipAdminMixin(LoginRequiredMixin):
