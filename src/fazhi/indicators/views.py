@@ -15,6 +15,7 @@ from fazhi.core.export import xlsx_response
 from fazhi.core.masking import masked_title
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, rows_html
+from fazhi.indicators import sides
 from fazhi.indicators.registry import REGISTRY, Scope, compute_all, format_value
 from fazhi.org.models import Region
 
@@ -139,11 +140,28 @@ class IndicatorRecordsView(TownshipPage):
         villages = access_for(request.user).village_only(request.township.id)
         village = Region.objects.get(pk=min(villages)) if villages and len(villages) == 1 else None
         scope = Scope(request.township, year, village)
-        records = visible_records(indicator.records(scope), request.user, request.township).order_by("-pk")
+        rate = indicator.kind == "rate"
+        records = sides.records(indicator, scope) if rate else indicator.records(scope)
+        records = visible_records(records, request.user, request.township).order_by("-pk")
         # The drill-down leaves the case file: titles carry parties' names (`…（刘桂芳）`), masked here.
         columns = [Column("记录", masked_title, link=True)]
-        if indicator.date_field:
-            columns.append(Column("日期", indicator.date_field.replace("__", ".")))
+        date_field = REGISTRY[indicator.denominator].date_field if rate else indicator.date_field
+        if date_field:
+            columns.append(Column("日期", date_field.replace("__", ".")))
+        extra, side = {}, request.GET.get("side", "") if rate else ""
+        if rate:
+            badge, counted = sides.columns(indicator, REGISTRY[indicator.numerator].name)
+            extra = {
+                "numerator": REGISTRY[indicator.numerator],
+                "denominator": REGISTRY[indicator.denominator],
+                "counts": sides.counts(records),
+                "sides": sides.SIDES,
+                "side": side if side in sides.SIDES else "",
+            }
+            records = sides.chosen(records, side)
+            if request.GET.get("export") == "xlsx":
+                return xlsx_response(indicator.name, [*columns, counted], records)
+            columns.append(badge)
         if request.GET.get("export") == "xlsx":
             return xlsx_response(indicator.name, columns, records)
         page = Paginator(records, 50).get_page(request.GET.get("page"))
@@ -155,5 +173,6 @@ class IndicatorRecordsView(TownshipPage):
             page=page,
             rows=rows_html(page.object_list, columns),
             columns=columns,
+            **extra,
         )
         return self.render_to_response(context)
