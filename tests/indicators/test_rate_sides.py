@@ -91,3 +91,10 @@ def test_every_rate_drill_down_opens_with_both_sides(world, client_for):
         for side in ("", "in", "out"):
             page = client.get(f"/indicators/{code}/?year=2025&side={side}")
             assert page.status_code == 200 and 'id="rate-sides"' in page.content.decode(), code
+
+
+def test_county_comparison_cell_shows_both_sides_too(world, client_for, tickets):
+    url = f"/indicators/compare/hotline.reply_rate/{world.township.pk}/?year=2025&side=out"
+    html = client_for(Role.OFFICE).get(url).content.decode()
+    assert 'id="rate-sides"' in html
+    assert tickets["open"].get_absolute_url() in html and tickets["replied"].get_absolute_url() not in html
