@@ -137,3 +137,21 @@ def test_advisor_villages_only_from_the_own_township_and_their_changes_in_histor
 
 def test_the_organisation_menu_reaches_departments(world, client_for):
     assert "/org/department/" in client_for(Role.OFFICE).get("/org/regions/").content.decode()
+
+
+def test_every_township_role_opens_the_new_pages_without_an_error(world, client_for):
+    department = Department.objects.filter(township=world.township).first()
+    group = LeadingGroup.objects.filter(township=world.township).first()
+    # The village cadre is not shown the organisation's records (as for 人员): not in their menu.
+    for role in world.users:
+        if role in (Role.COUNTY, Role.VILLAGE):
+            continue
+        client = client_for(role)
+        for url in (
+            "/org/department/",
+            f"/org/department/{department.pk}/",
+            f"/org/leadinggroup/{group.pk}/",
+        ):
+            assert client.get(url).status_code == 200, (role, url)
+        adding = client.get(f"/org/leadinggroup/{group.pk}/members/new/").status_code
+        assert adding == (200 if role in (Role.OFFICE, Role.ADMIN, Role.JUDICIAL) else 403), role
