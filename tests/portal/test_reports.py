@@ -81,3 +81,16 @@ def test_pdf_failure_shows_a_chinese_message_not_an_error_page(client, reports, 
     monkeypatch.setattr(render, "render_pdf", broken)
     response = client.get(f"/public/reports/{reports['2025'].pk}/pdf/", follow=True)
     assert response.status_code == 200 and "PDF暂时无法生成" in response.content.decode()
+
+
+def test_staff_report_page_links_the_public_page_once_published(world, reports):
+    from django.test import Client
+
+    from fazhi.core.roles import Role
+
+    office = Client()
+    office.force_login(world.users[Role.OFFICE])
+    published = office.get(f"/reports/annualreport/{reports['2025'].pk}/").content.decode()
+    submitted = office.get(f"/reports/annualreport/{reports['2026'].pk}/").content.decode()
+    assert f'href="/public/reports/{reports["2025"].pk}/"' in published
+    assert "/public/reports/" not in submitted
