@@ -15,7 +15,8 @@ from django.views.generic import TemplateView
 from fazhi.core.access import access_for, can_read
 from fazhi.core.board import SOON
 from fazhi.core.export import xlsx_response
-from fazhi.core.tables import Column, rows_html
+from fazhi.core.tables import Column
+from fazhi.indicators import sides
 from fazhi.indicators.registry import REGISTRY, Scope, format_value
 from fazhi.indicators.views import SECTION_LABELS, requested_year
 
@@ -139,24 +140,7 @@ class TownshipRecordsView(LoginRequiredMixin, TemplateView):
 
 def render_records(view, request, indicator, township, year, title):
     """The records behind one figure of one township (a page, or its Excel)."""
-    scope = Scope(township, year)
-    records = indicator.records(scope).order_by("-pk")
-    columns = [Column("记录", str, link=True)]
-    if indicator.date_field:
-        columns.append(Column("日期", indicator.date_field.replace("__", ".")))
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(indicator.name, columns, records)
-    page = Paginator(records, 50).get_page(request.GET.get("page"))
-    context = view.get_context_data(
-        title=title,
-        indicator=indicator,
-        value=format_value(indicator.value(scope)),
-        year=year,
-        page=page,
-        rows=rows_html(page.object_list, columns),
-        columns=columns,
-    )
-    return view.render_to_response(context)
+    return sides.render_records(view, request, indicator, Scope(township, year), title)
 
 
 class CountyBoardView(LoginRequiredMixin, TemplateView):

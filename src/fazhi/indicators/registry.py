@@ -60,6 +60,10 @@ class Indicator:
             queryset = queryset.filter(village=scope.village)
         return queryset
 
+    def sides(self, scope: Scope) -> tuple[QuerySet, QuerySet]:
+        """A rate's (denominator records, numerator records): its drill-down lists both."""
+        return REGISTRY[self.denominator].records(scope), REGISTRY[self.numerator].records(scope)
+
     def value(self, scope: Scope):
         if self.kind == "rate":
             return percent(REGISTRY[self.numerator].value(scope), REGISTRY[self.denominator].value(scope))

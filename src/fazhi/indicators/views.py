@@ -2,7 +2,6 @@ import datetime as dt
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -11,10 +10,10 @@ from fazhi.core import freshness
 from fazhi.core.access import access_for
 from fazhi.core.access import scope as access_scope
 from fazhi.core.board import SOON, urgent_counts, visible_entries
-from fazhi.core.export import xlsx_response
 from fazhi.core.masking import masked_title
 from fazhi.core.roles import Role
-from fazhi.core.tables import Column, rows_html
+from fazhi.core.tables import Column
+from fazhi.indicators import sides
 from fazhi.indicators.registry import REGISTRY, Scope, compute_all, format_value
 from fazhi.org.models import Region
 
@@ -139,21 +138,13 @@ class IndicatorRecordsView(TownshipPage):
         villages = access_for(request.user).village_only(request.township.id)
         village = Region.objects.get(pk=min(villages)) if villages and len(villages) == 1 else None
         scope = Scope(request.township, year, village)
-        records = visible_records(indicator.records(scope), request.user, request.township).order_by("-pk")
-        # The drill-down leaves the case file: titles carry parties' names (`…（刘桂芳）`), masked here.
-        columns = [Column("记录", masked_title, link=True)]
-        if indicator.date_field:
-            columns.append(Column("日期", indicator.date_field.replace("__", ".")))
-        if request.GET.get("export") == "xlsx":
-            return xlsx_response(indicator.name, columns, records)
-        page = Paginator(records, 50).get_page(request.GET.get("page"))
-        context = self.get_context_data(
-            title=f"{indicator.name}的记录",
-            indicator=indicator,
-            value=format_value(indicator.value(scope)),
-            year=year,
-            page=page,
-            rows=rows_html(page.object_list, columns),
-            columns=columns,
+        return sides.render_records(
+            self,
+            request,
+            indicator,
+            scope,
+            f"{indicator.name}的记录",
+            narrow=lambda records: visible_records(records, request.user, request.township),
+            # The drill-down leaves the case file: titles carry parties' names (`…（刘桂芳）`), masked here.
+            first=Column("记录", masked_title, link=True),
         )
-        return self.render_to_response(context)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from fazhi.core.models import Ledger
 from fazhi.core.roles import Role
@@ -169,6 +170,8 @@ class LeadingGroupMember(models.Model):
     group = models.ForeignKey(LeadingGroup, on_delete=models.CASCADE, related_name="members")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, verbose_name="人员")
     duty = models.CharField("职务", max_length=10, choices=Duty.choices, default=Duty.MEMBER)
+    # Not a ledger of its own (it has no township: its group's is it), yet every change is kept.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = verbose_name_plural = "领导小组成员"

@@ -3,12 +3,22 @@ from django.core.exceptions import PermissionDenied
 from django.views.generic import TemplateView
 
 from fazhi.core import masking
-from fazhi.core.roles import Role
+from fazhi.core.ledger import LedgerSpec
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView
+from fazhi.org.members import ORG_ROLES
 from fazhi.org.models import Department, LeadingGroup, LegalAdvisor, Person, Region, TownshipProfile
 
-ORG_ROLES = (Role.OFFICE, Role.ADMIN)
+DEPARTMENT = LedgerSpec(
+    Department,
+    write_roles=ORG_ROLES,
+    columns=["name", "kind", "quota"],
+    groups={"": ("name", "kind", "quota")},
+    search=("name",),
+    filters=("kind",),
+    ordering=("name",),
+    attachments=False,
+)
 
 
 class RegionView(LoginRequiredMixin, TemplateView):
@@ -106,6 +116,14 @@ class AdvisorForm(LedgerFormView):
         "contract_end",
         "fee",
     )
+
+    def before_save(self, record, form):
+        super().before_save(record, form)
+        # The villages are saved after the record (many-to-many): say the change in its history row.
+        before = [v.name for v in record.villages.all()] if record.pk else []
+        after = [v.name for v in form.cleaned_data.get("villages", [])]
+        if before != after:
+            record._change_reason = f"服务村(社区)：{'、'.join(before) or '无'} → {'、'.join(after) or '无'}"
 
 
 class GroupList(LedgerListView):
