@@ -26,22 +26,29 @@ def test_boolean_filter_offers_all_yes_no(world, client_for):
     client = client_for(Role.JUDICIAL)
     page = client.get("/education/legalliaison/").content.decode()
     select = page.split('name="active"')[1].split("</select>")[0]
-    assert '<option value="" selected>全部</option><option value="true">是</option><option value="false">否</option>' in select
+    assert (
+        '<option value="" selected>全部</option><option value="true">是</option><option value="false">否</option>'
+        in select
+    )
     assert "未知" not in page
     chosen = client.get("/education/legalliaison/?active=false").content.decode()
-    assert '<option value="false" selected>否</option>' in chosen.split('name="active"')[1].split("</select>")[0]
+    assert (
+        '<option value="false" selected>否</option>' in chosen.split('name="active"')[1].split("</select>")[0]
+    )
 
 
 @pytest.fixture
 def review(world):
-    from fazhi.org.models import Person
+    from fazhi.org.models import LegalAdvisor, Person
     from fazhi.reviews.services import request_review
-
-    from fazhi.org.models import LegalAdvisor
 
     subject = Person.objects.get(township=world.township, name="王丽")
     record = request_review(
-        subject, kind="decision", title="茶园改造方案", user=world.users[Role.OFFICE], requested_on=dt.date(2025, 9, 26)
+        subject,
+        kind="decision",
+        title="茶园改造方案",
+        user=world.users[Role.OFFICE],
+        requested_on=dt.date(2025, 9, 26),
     )
     record.advisor = LegalAdvisor.objects.get(user=world.users[Role.ADVISOR])
     record.save()

@@ -34,7 +34,11 @@ def deadlines(world, monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: TODAY)
     subject = Person.objects.get(township=world.township, name="王丽")
     review = request_review(  # 7 working days → 2025-10-13
-        subject, kind="decision", title="茶园改造方案", user=world.users[Role.OFFICE], requested_on=dt.date(2025, 9, 26)
+        subject,
+        kind="decision",
+        title="茶园改造方案",
+        user=world.users[Role.OFFICE],
+        requested_on=dt.date(2025, 9, 26),
     )
     review.advisor = LegalAdvisor.objects.get(user=world.users[Role.ADVISOR])
     review.save()
