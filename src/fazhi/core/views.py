@@ -19,7 +19,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 
-from fazhi.core import masking
+from fazhi.core import duplicates, masking
 from fazhi.core.access import access_for, can_write, require_write, visible_to
 from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
 from fazhi.core.export import xlsx_response
@@ -282,6 +282,7 @@ class LedgerFormView(TownshipMixin, FormView):
     fields: tuple = ()
     widgets: dict = {}
     form_class = None
+    duplicate_fields: tuple = ()  # equal values here: warn "可能重复" and ask to confirm (core.duplicates)
 
     def get_object(self):
         if "pk" not in self.kwargs:
@@ -341,6 +342,11 @@ class LedgerFormView(TownshipMixin, FormView):
                 self.request.user, record.township, self.write_roles, getattr(record, "village", None)
             )
             self.before_save(record, form)
+            creating = self.object is None
+            if duplicates.hold(
+                form, record, self.duplicate_fields, self.scoped(), self.request.POST, creating
+            ):
+                return self.form_invalid(form)
             self.save(record, form.cleaned_data.get("_version"))
         except Refused as exc:
             form.add_error(None, str(exc))
