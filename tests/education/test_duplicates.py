@@ -35,9 +35,7 @@ def test_other_date_title_or_village_is_no_duplicate(world, client_for):
         assert staff.post("/education/outreachactivity/new/", changed).status_code == 302
     record = A.objects.get(village=first, title="禁毒宣传进院坝", date="2026-06-26")
     # Editing a record without touching its date, title or village is not asked about again.
-    edit = staff.post(
-        f"/education/outreachactivity/{record.pk}/edit/", {**full(first), "people_reached": 90}
-    )
+    edit = staff.post(f"/education/outreachactivity/{record.pk}/edit/", {**full(first), "people_reached": 90})
     assert edit.status_code == 302, edit.content.decode().split("form-errors")[-1][:600]
     assert staff.post("/education/outreachactivity/new/", full(first)).status_code == 200
     # Moving another record onto the same date is.
