@@ -119,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.core.context.shell",
             ],
+            "builtins": ["fazhi.core.templatetags.fazhi_text"],
         },
     },
 ]

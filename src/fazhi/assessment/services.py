@@ -11,6 +11,7 @@ from fazhi.assessment import compute, defaults, rules
 from fazhi.assessment.models import Evidence, Item, Scheme, Score
 from fazhi.core.access import access_for, can_write
 from fazhi.core.roles import Role
+from fazhi.core.text import clauses
 from fazhi.core.workflow import Refused
 from fazhi.indicators.registry import REGISTRY
 
@@ -100,7 +101,7 @@ def create_default(county, year: int, user=None) -> Scheme:
             order=order,
         )
     if problems := check(scheme):
-        raise Refused("；".join(problems))
+        raise Refused(clauses(problems))
     return scheme
 
 
@@ -142,7 +143,7 @@ def run(scheme, user, townships=None) -> int:
     county fills in (an existing hand score is kept). Each figure is one query for the whole county."""
     require_county(user, scheme.county)
     if problems := check(scheme):
-        raise Refused("考核方案有误，不能计分：" + "；".join(problems))
+        raise Refused("考核方案有误，不能计分：" + clauses(problems))
     townships = townships if townships is not None else townships_of(scheme.county)
     items = leaves(scheme)
     auto = [i for i in items if i.method == Item.Method.AUTO]

@@ -17,6 +17,7 @@ from fazhi.assessment.models import Item, Scheme, Score
 from fazhi.core.access import can_read, can_write, get_record
 from fazhi.core.export import xlsx_response
 from fazhi.core.tables import Column
+from fazhi.core.text import clauses
 from fazhi.core.workflow import Refused
 from fazhi.indicators.county import render_records
 from fazhi.indicators.registry import REGISTRY, format_value
@@ -250,7 +251,7 @@ class ScoreActionView(LoginRequiredMixin, View):
         except Refused as exc:
             messages.error(request, str(exc))
         except ValidationError as exc:  # a rejected upload (type, size) carries Chinese messages
-            messages.error(request, "上传失败：" + "；".join(exc.messages))
+            messages.error(request, "上传失败：" + clauses(exc.messages))
         return HttpResponseRedirect(
             reverse("assessment:scorecard", args=[score.scheme_id, score.township_id])
             + f"#item-{score.item_id}"

@@ -49,13 +49,18 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
                 raise Http404
         else:  # the file is as visible as its record (village cadres, advisors)
             get_record(request, model, attachment.object_id)
-        response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
-        response["Content-Type"] = (
-            "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+        return file_response(attachment)
+
+
+def file_response(attachment) -> FileResponse:
+    """The file as a download, never rendered inline (an uploaded page must not run in our origin)."""
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    response["Content-Type"] = (
+        "application/octet-stream" if attachment.mime.startswith("text/") else attachment.mime
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 def scope_ids(user):

@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 
 from fazhi import LEDGER_APPS
-from fazhi.core.deadlines import SOON, Due, Rule, status
+from fazhi.core.deadlines import SOON, Due, Remaining, Rule, remaining, status
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ class DeadlineItem:
 
     def days_left(self, today: dt.date) -> int:
         return (self.due.date - today).days
+
+    def remaining(self, today: dt.date) -> Remaining:
+        return remaining(self.due.date, self.due.unit, today)
 
     @property
     def basis(self) -> str:
@@ -202,6 +205,7 @@ def _entries(items: Iterable[DeadlineItem]) -> list:
             hidden_after=item.hidden_after,
             village_id=ledger_fields(item.record, loaded)[0],
             rule=item.rule.code[:60],
+            unit=item.due.unit,
         )
         for item in items
     ]

@@ -14,6 +14,7 @@ from functools import cache
 from django.urls import get_resolver, reverse
 
 from fazhi.core.access import access_for, scope
+from fazhi.core.deadlines import SOON, remaining
 from fazhi.core.roles import Role
 
 LEADERS = frozenset({Role.SECRETARY, Role.HEAD})
@@ -72,7 +73,7 @@ def village_context(request, today: dt.date) -> dict:
     from fazhi.notify.board import board_scope  # the board's own village confinement
 
     entries, _ = board_scope(visible_entries(township, today), user, township, "all")
-    deadlines = [(e, e.state(today), e.days_left(today)) for e in entries[:SHOWN]]
+    deadlines = [(e, e.state(today), e.remaining(today)) for e in entries[:SHOWN]]
     ledgers, latest = [], []
     for model, list_name, create_name, _view, _ in village_ledgers():
         opts = model._meta
@@ -121,8 +122,9 @@ def advisor_context(request, today: dt.date) -> dict:
     )
     open_reviews = reviews.filter(state__in=LegalityReview.OPEN).order_by("due_on", "id")
     return {
-        "open_reviews": [(r, (r.due_on - today).days) for r in open_reviews[:20]],
+        "open_reviews": [(r, remaining(r.due_on, r.rule.unit, today)) for r in open_reviews[:20]],
         "open_count": open_reviews.count(),
+        "soon": SOON,
         "done_reviews": reviews.exclude(state__in=LegalityReview.OPEN).order_by("-concluded_on", "-id")[
             :SHOWN
         ],

@@ -114,6 +114,43 @@ def days_left(due: dt.date, today: dt.date | None = None) -> int:
     return (due - (today or dt.date.today())).days
 
 
+def working_days_between(after: dt.date, until: dt.date) -> int:
+    """The working days d with after < d <= until (0 when until is not later)."""
+    count, day = 0, after
+    while day < until:
+        day += dt.timedelta(days=1)
+        count += calendar.is_workday(day)
+    return count
+
+
+@dataclass(frozen=True)
+class Remaining:
+    """The time left to a due date, in the unit its rule counts: a period of working days shows the
+    working days left (a calendar count would promise days the office does not work)."""
+
+    days: int  # calendar days from today to the due date; negative once overdue
+    working: int | None = None  # working days left, for a rule counted in working days
+
+    @property
+    def overdue(self) -> bool:
+        return self.days < 0
+
+    def __str__(self) -> str:
+        if self.days < 0:
+            return f"逾期{-self.days}天"
+        if self.days == 0:
+            return "今日到期"
+        if self.working is not None:
+            return f"剩余{self.working}个工作日"
+        return f"剩余{self.days}天"
+
+
+def remaining(due: dt.date, unit: str, today: dt.date) -> Remaining:
+    days = (due - today).days
+    working = working_days_between(today, due) if unit == WORKING_DAYS and days > 0 else None
+    return Remaining(days, working)
+
+
 def status(due: dt.date | None, done: bool = False, today: dt.date | None = None, soon: int = 3) -> str:
     """'done', 'overdue', 'soon' (within `soon` days) or 'ok' — used for badges and the deadline board."""
     if done:

@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fazhi.core.services import save_record
+from fazhi.core.text import clauses
 
 
 class CellError(ValueError):
@@ -439,7 +440,7 @@ class Importer:
                 RowError(
                     number,
                     self.by_field[name].header if name in self.by_field else "",
-                    "；".join(messages),
+                    clauses(messages),
                     text(getattr(record, name, "")) if name in self.by_field else "",
                 )
                 for name, messages in exc.message_dict.items()

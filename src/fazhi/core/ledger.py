@@ -55,6 +55,7 @@ class LedgerSpec:
     attachments: bool = True
     attachment_steps: list = field(default_factory=list)
     allow_delete: bool = False
+    duplicates: tuple = ()  # fields whose equal values make a new record a likely duplicate
     api: str | None = None  # the API prefix ("petitions")
     api_read_only: tuple = ()
     views: dict = field(default_factory=dict)  # kind -> view class (declared or generated)
@@ -145,7 +146,9 @@ class LedgerSpec:
         def before_save(view, record, form):
             record.clean()  # the form checked its fields; fields it does not show are the action's
 
-        attrs = self._attrs(fields=self.form_fields(), before_save=before_save)
+        attrs = self._attrs(
+            fields=self.form_fields(), before_save=before_save, duplicate_fields=self.duplicates
+        )
         return type(f"{self.model.__name__}Form", (LedgerFormView,), attrs)
 
     def _build_transition(self):

@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import NoReverseMatch, reverse
 from simple_history.models import HistoricalRecords
 
-from fazhi.core.deadlines import SOON, status
+from fazhi.core.deadlines import CALENDAR_DAYS, SOON, remaining, status
 
 
 class LedgerQuerySet(models.QuerySet):
@@ -196,6 +196,7 @@ class BoardEntry(models.Model):
     # (fazhi.notify keeps the assignment; the board copies it to filter "mine" in SQL).
     village = models.ForeignKey("org.Region", on_delete=models.SET_NULL, null=True, related_name="+")
     rule = models.CharField("期限规则", max_length=60, blank=True)
+    unit = models.CharField("计算单位", max_length=12, default=CALENDAR_DAYS)  # how time left is shown
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -220,6 +221,9 @@ class BoardEntry(models.Model):
 
     def days_left(self, today) -> int:
         return (self.due_on - today).days
+
+    def remaining(self, today):
+        return remaining(self.due_on, self.unit, today)
 
 
 class DataVersion(models.Model):

@@ -5,7 +5,6 @@ a few declarations; see docs/adding-a-ledger.md."""
 from functools import reduce
 from operator import or_
 
-import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -16,19 +15,20 @@ from django.forms import modelform_factory
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html, format_html_join
 from django.views import View
 from django.views.generic import DetailView, ListView
 from django.views.generic.edit import FormView
 
-from fazhi.core import masking
+from fazhi.core import duplicates, masking
 from fazhi.core.access import access_for, can_write, require_write, visible_to
 from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
 from fazhi.core.export import xlsx_response
+from fazhi.core.filters import filter_control, filterset_for
 from fazhi.core.ledger import get_model_urls
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
+from fazhi.core.text import clauses
 from fazhi.core.workflow import Refused
 
 
@@ -65,35 +65,6 @@ class TownshipMixin(LoginRequiredMixin):
             url_prefix=f"{opts.app_label}:{opts.model_name}",
         )
         return context
-
-
-def filterset_for(model, fields):
-    meta = type("Meta", (), {"model": model, "fields": list(fields)})
-    return type(f"{model.__name__}FilterSet", (django_filters.FilterSet,), {"Meta": meta})
-
-
-def filter_control(field) -> str:
-    """A filter's <select>, written here rather than by Django's widget templates, which render every
-    option through an include: a quarter of a list page's time. Other widgets render as usual."""
-    widget = field.field.widget
-    if not isinstance(widget, forms.Select) or widget.allow_multiple_selected:
-        return str(field)
-    groups = widget.optgroups(field.html_name, widget.format_value(field.value()))
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            ("" if o["value"] is None else o["value"], " selected" if o["selected"] else "", o["label"])
-            for _, group, _ in groups
-            for o in group
-        ),
-    )
-    return format_html(
-        '<select name="{}" id="{}" class="form-select form-select-sm">{}</select>',
-        field.html_name,
-        field.auto_id,
-        options,
-    )
 
 
 class LedgerListView(TownshipMixin, ListView):
@@ -311,6 +282,7 @@ class LedgerFormView(TownshipMixin, FormView):
     fields: tuple = ()
     widgets: dict = {}
     form_class = None
+    duplicate_fields: tuple = ()  # equal values here: warn "可能重复" and ask to confirm (core.duplicates)
 
     def get_object(self):
         if "pk" not in self.kwargs:
@@ -370,6 +342,11 @@ class LedgerFormView(TownshipMixin, FormView):
                 self.request.user, record.township, self.write_roles, getattr(record, "village", None)
             )
             self.before_save(record, form)
+            creating = self.object is None
+            if duplicates.hold(
+                form, record, self.duplicate_fields, self.scoped(), self.request.POST, creating
+            ):
+                return self.form_invalid(form)
             self.save(record, form.cleaned_data.get("_version"))
         except Refused as exc:
             form.add_error(None, str(exc))
@@ -463,7 +440,7 @@ class AttachmentUploadView(TownshipMixin, View):
                 kind=request.POST.get("kind", ""),
             )
         except ValidationError as exc:
-            messages.error(request, "上传失败：" + "；".join(exc.messages))
+            messages.error(request, "上传失败：" + clauses(exc.messages))
         else:
             messages.success(request, f"已上传：{upload.name}")
         return HttpResponseRedirect(record.get_absolute_url())

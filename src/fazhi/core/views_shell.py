@@ -74,7 +74,7 @@ class DeadlineBoardView(LoginRequiredMixin, TemplateView):
                 Column("事项", "title"),
                 Column("办理部门", "office"),
                 Column("到期日", "due_on"),
-                Column("剩余天数", lambda e: e.days_left(today)),
+                Column("剩余", lambda e: str(e.remaining(today))),
                 Column("计算依据", "basis"),
                 Column("责任人", lambda e: responsible_name(e, masked)),
             ]
@@ -85,7 +85,7 @@ class DeadlineBoardView(LoginRequiredMixin, TemplateView):
         context = self.get_context_data(
             title="期限看板",
             rows=[
-                (entry, entry.state(today), entry.days_left(today), responsible_name(entry, masked))
+                (entry, entry.state(today), entry.remaining(today), responsible_name(entry, masked))
                 for entry in page.object_list
             ],
             who=who,

@@ -15,6 +15,7 @@ from django.db import transaction
 from fazhi.core.access import can_write
 from fazhi.core.errors import Refused  # noqa: F401  (also imported from here)
 from fazhi.core.services import save_record
+from fazhi.core.text import clauses
 
 # A guard looks at the record (and the transition's form data) and returns None when the transition
 # may go ahead, or the Chinese reason why not.
@@ -81,7 +82,7 @@ class Workflow:
         data = data or {}
         transition = self.get(name)
         if reasons := self.problems(record, transition, user, data):
-            raise Refused("；".join(reasons))
+            raise Refused(clauses(reasons))
         with transaction.atomic():
             before = getattr(record, self.field)
             setattr(record, self.field, transition.target)

@@ -63,6 +63,9 @@ class MajorDecision(Ledger):
     category = models.CharField("类别", max_length=10, choices=Category.choices, help_text="条例第三条第一款")
     sponsor = models.CharField("承办单位", max_length=60)
     summary = models.TextField("决策草案概要", blank=True)
+    draft_text = models.TextField(
+        "征求意见稿全文", blank=True, help_text="公开征求意见期间在门户网站全文公布"
+    )
     # Public participation (公众参与, 条例第十四条至第十八条)
     comment_start = models.DateField("征求意见开始", null=True, blank=True)
     comment_end = models.DateField("征求意见截止", null=True, blank=True)

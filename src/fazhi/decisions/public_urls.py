@@ -1,11 +1,11 @@
 """Public pages (no login): the published catalogues and the drafts open for public comment."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
 from fazhi.decisions.models import DecisionCatalogue, MajorDecision
-from fazhi.reviews.public import handle_comment
+from fazhi.reviews.public import consultation_page, draft_file
 
 PUBLISHED = DecisionCatalogue.State.PUBLISHED
 
@@ -48,12 +48,14 @@ def consultations(request):
 
 def consultation(request, pk):
     draft = get_object_or_404(open_drafts(), pk=pk)
-    form = handle_comment(request, draft, draft.title)
-    if request.method == "POST" and not form.is_bound:
-        return redirect(request.path)
-    return render(
-        request, "decisions/public_consultation.html", {"title": draft.title, "draft": draft, "form": form}
+    return consultation_page(
+        request, draft, "decisions/public_consultation.html", "decisions_public:consultation_file"
     )
+
+
+def consultation_file(request, pk, file):
+    """Only a published file of a draft still open for comment: nothing else is public."""
+    return draft_file(get_object_or_404(open_drafts(), pk=pk), file)
 
 
 urlpatterns = [
@@ -61,4 +63,5 @@ urlpatterns = [
     path("catalogue/<int:pk>/", catalogue, name="catalogue"),
     path("consultations/", consultations, name="consultations"),
     path("consultations/<int:pk>/", consultation, name="consultation"),
+    path("consultations/<int:pk>/file/<int:file>/", consultation_file, name="consultation_file"),
 ]

@@ -14,6 +14,7 @@ from fazhi.decisions.models import DecisionCatalogue, DecisionStep, MajorDecisio
 from fazhi.decisions.procedures import SKIPPABLE
 from fazhi.decisions.rules import COMMENT_PERIOD
 from fazhi.decisions.workflows import ROLES, catalogue_workflow, workflow
+from fazhi.reviews.public import DRAFT_STEPS
 from fazhi.reviews.views import UserTransitionView
 
 
@@ -94,6 +95,7 @@ DECISION_FIELDS = (
     "category",
     "sponsor",
     "summary",
+    "draft_text",
     "comment_start",
     "comment_end",
     "comment_short_reason",
@@ -117,6 +119,7 @@ class DecisionDetail(LedgerDetailView):
     workflow = workflow
     template_name = "decisions/decision_detail.html"
     fields = DECISION_FIELDS[:5] + ("published_on", "evaluated_on") + DECISION_FIELDS[5:]
+    attachment_steps = DRAFT_STEPS
 
     def get_queryset(self):
         return super().get_queryset().select_related("catalogue").prefetch_related("steps")

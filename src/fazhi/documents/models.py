@@ -26,6 +26,9 @@ class NormativeDocument(Ledger):
     title = models.CharField("文件名称", max_length=200)
     sponsor = models.CharField("起草单位", max_length=60)
     summary = models.TextField("主要内容", blank=True)
+    draft_text = models.TextField(
+        "征求意见稿全文", blank=True, help_text="公开征求意见期间在门户网站全文公布"
+    )
     market_related = models.BooleanField(
         "涉及市场主体", default=False, help_text="涉及市场主体权益的，征求意见一般不少于30日"
     )

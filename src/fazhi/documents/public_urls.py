@@ -1,13 +1,13 @@
 """Public pages (no login): published normative documents with their validity, drafts open for
 comment, and published cleanup results."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
 from fazhi.documents import services
 from fazhi.documents.models import CleanupCampaign, CleanupItem, NormativeDocument
-from fazhi.reviews.public import handle_comment
+from fazhi.reviews.public import consultation_page, draft_file
 
 SHOWN = NormativeDocument.IN_FORCE + NormativeDocument.ENDED
 
@@ -40,12 +40,14 @@ def consultations(request):
 
 def consultation(request, pk):
     draft = get_object_or_404(open_drafts(), pk=pk)
-    form = handle_comment(request, draft, draft.title)
-    if request.method == "POST" and not form.is_bound:
-        return redirect(request.path)
-    return render(
-        request, "documents/public_consultation.html", {"title": draft.title, "draft": draft, "form": form}
+    return consultation_page(
+        request, draft, "documents/public_consultation.html", "documents_public:consultation_file"
     )
+
+
+def consultation_file(request, pk, file):
+    """Only a published file of a draft still open for comment: nothing else is public."""
+    return draft_file(get_object_or_404(open_drafts(), pk=pk), file)
 
 
 def cleanups(request):
@@ -79,6 +81,7 @@ urlpatterns = [
     path("", documents, name="documents"),
     path("consultations/", consultations, name="consultations"),
     path("consultations/<int:pk>/", consultation, name="consultation"),
+    path("consultations/<int:pk>/file/<int:file>/", consultation_file, name="consultation_file"),
     path("cleanup/", cleanups, name="cleanups"),
     path("cleanup/<int:pk>/", cleanup, name="cleanup"),
 ]

@@ -19,6 +19,7 @@ from fazhi.documents.workflows import (
     contract_workflow,
     document_workflow,
 )
+from fazhi.reviews.public import DRAFT_STEPS
 from fazhi.reviews.services import passing_review, reviews_of
 from fazhi.reviews.views import UserTransitionView
 
@@ -50,6 +51,7 @@ DOCUMENT_FIELDS = (
     "title",
     "sponsor",
     "summary",
+    "draft_text",
     "market_related",
     "trial",
     "comment_start",
@@ -70,6 +72,7 @@ class DocumentDetail(LedgerDetailView):
     workflow = document_workflow
     related_template = "documents/_document.html"
     fields = ("doc_no", "published_on") + DOCUMENT_FIELDS + ("ended_on", "end_note")
+    attachment_steps = DRAFT_STEPS
 
     def get_context_data(self, **kwargs):
         document = self.object

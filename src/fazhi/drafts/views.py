@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views import View
 
 from fazhi.core.access import require_write
+from fazhi.core.text import clauses
 from fazhi.core.views import TownshipMixin
 from fazhi.core.workflow import Refused
 from fazhi.drafts import services
@@ -38,7 +39,7 @@ class ReviewAction(AdvisorScope, TownshipMixin, View):
         try:
             result = action()
         except (Refused, ValidationError) as exc:
-            text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            text = clauses(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             messages.error(self.request, f"操作未执行：{text}")
         else:
             messages.success(self.request, success(result))

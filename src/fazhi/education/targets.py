@@ -32,4 +32,4 @@ def target(name: str, year: int | None = None) -> int:
 
 def describe(name: str, year: int | None = None) -> str:
     _, label, source = DEFAULTS[name]
-    return f"{label}：{target(name, year)}（{source}；可在设置 FAZHI_EDUCATION_TARGETS 中调整）"
+    return f"{label}：{target(name, year)}（{source}；可在设置中调整）"

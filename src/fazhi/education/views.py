@@ -120,6 +120,7 @@ def suggestion_map(year: int) -> dict:
 class OutreachFormMixin(VillageFormMixin):
     model = A
     write_roles = OUTREACH_ROLES
+    duplicate_fields = ("date", "title", "village")  # the same activity entered twice
 
     def get_initial(self):
         """Prefill from the calendar link (?date=) and suggest the themed day of the date."""

@@ -33,7 +33,7 @@ FILING = Rule(
     WORKING_DAYS,
     "《市场监督管理行政处罚程序规定》（各执法领域规定不一）",
     verified=False,
-    note="按执法领域在设置 FAZHI_ENFORCEMENT_FILING_DAYS 中调整",
+    note="按执法领域在设置中调整",
 )
 CERTIFICATE_REMINDER = Rule(
     "enforcement.certificate_reminder",

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 
 from fazhi.core import masking
 from fazhi.core.access import can_write
+from fazhi.core.deadlines import remaining
 from fazhi.core.export import XLSX
 from fazhi.core.imports import date as parse_date
 from fazhi.core.roles import Role
@@ -364,7 +365,7 @@ class CaseDetail(Enforcement, LedgerDetailView):
             review = passing_review(case) or reviews_of(case).order_by("-id").first()
         today = timezone.localdate()
         context.update(
-            deadlines=[(*row, (row[1].date - today).days) for row in deadlines],
+            deadlines=[(*row, remaining(row[1].date, row[1].unit, today)) for row in deadlines],
             missing_record=missing_record(case)
             if case.state not in (EnforcementCase.State.DISCOVERED, EnforcementCase.State.DROPPED)
             else [],

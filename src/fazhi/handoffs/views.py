@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from fazhi.core.access import scope
+from fazhi.core.text import clauses
 from fazhi.core.workflow import Refused
 from fazhi.handoffs import services
 
@@ -26,7 +27,7 @@ def _run(request, action, record, template, extra):
         try:
             target = action()
         except (Refused, ValidationError) as exc:
-            error = "；".join(getattr(exc, "messages", None) or [str(exc)])
+            error = clauses(getattr(exc, "messages", None) or [str(exc)])
         else:
             messages.success(request, f"已转办：{target}")
             return HttpResponseRedirect(target.get_absolute_url())

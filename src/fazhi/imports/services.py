@@ -25,6 +25,7 @@ from fazhi.core.batch import batched
 from fazhi.core.imports import ImportResult, RowError, normalise, text
 from fazhi.core.services import delete_record
 from fazhi.core.sheets import open_workbook, suffix_of
+from fazhi.core.text import clauses
 from fazhi.imports.models import ColumnMapping, ImportBatch, ImportedRecord
 from fazhi.imports.targets import names_of, targets
 
@@ -291,7 +292,7 @@ def _history(records: list, user, reason: str) -> None:
 
 def _reason(exc) -> str:
     if isinstance(exc, ValidationError):
-        return "；".join(exc.messages)
+        return clauses(exc.messages)
     if isinstance(exc, IntegrityError):
         return "与已有记录冲突（重复的编号或唯一项）"
     return str(exc)

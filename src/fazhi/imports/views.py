@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from fazhi.core.access import can_write, scope
 from fazhi.core.export import XLSX
+from fazhi.core.text import clauses
 from fazhi.imports import services, tasks
 from fazhi.imports.models import ImportBatch
 from fazhi.imports.targets import targets
@@ -103,7 +104,7 @@ def upload(request, ledger: str):
     try:
         batch = services.start(file, request.township, request.user, ledger)
     except ValidationError as exc:
-        messages.error(request, "上传失败：" + "；".join(exc.messages))
+        messages.error(request, "上传失败：" + clauses(exc.messages))
         return HttpResponseRedirect(back)
     tasks.check_batch.enqueue(batch.pk)
     return HttpResponseRedirect(reverse("imports:batch", args=[batch.pk]))
@@ -189,7 +190,7 @@ class BatchView(BatchMixin, TemplateView):
                 services.undo(batch, request.user)
                 messages.success(request, f"已撤销本次导入，删除了{batch.created}条记录。")
         except (ValidationError, IndexError, ValueError) as exc:
-            messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
+            messages.error(request, clauses(getattr(exc, "messages", [str(exc)])))
         return HttpResponseRedirect(here)
 
 

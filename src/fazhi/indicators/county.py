@@ -180,7 +180,7 @@ class CountyBoardView(LoginRequiredMixin, TemplateView):
                 Column("事项", "title"),
                 Column("办理部门", "office"),
                 Column("到期日", "due_on"),
-                Column("剩余天数", lambda e: e.days_left(today)),
+                Column("剩余", lambda e: str(e.remaining(today))),
                 Column("计算依据", "basis"),
             ]
             return xlsx_response(f"{county.name}期限看板", columns, items.iterator())
@@ -189,7 +189,7 @@ class CountyBoardView(LoginRequiredMixin, TemplateView):
             title=f"{county.name}期限看板",
             summary=summary,
             chosen=chosen,
-            rows=[(e, e.state(today), e.days_left(today)) for e in page.object_list],
+            rows=[(e, e.state(today), e.remaining(today)) for e in page.object_list],
             page=page,
             window=SOON,
         )

@@ -110,7 +110,7 @@ class DashboardView(TownshipPage):
             title="工作台",
             year=year,
             sections=grouped(figures),
-            urgent=[(entry, entry.state(today), entry.days_left(today)) for entry in urgent],
+            urgent=[(entry, entry.state(today), entry.remaining(today)) for entry in urgent],
             **urgent_counts(entries, today),
             **kwargs,
         )

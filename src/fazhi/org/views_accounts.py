@@ -12,6 +12,7 @@ from django.views import View
 
 from fazhi.core.access import access_for
 from fazhi.core.menus import ADMIN_ROLES
+from fazhi.core.text import clauses
 from fazhi.org import accounts
 from fazhi.org.models import Region
 
@@ -93,5 +94,5 @@ class AccountsView(LoginRequiredMixin, View):
                 accounts.revoke(request, township, user, request.POST.get("assignment", "0") or 0)
                 messages.success(request, f"已撤销 {user.username} 的角色。")
         except ValidationError as exc:
-            messages.error(request, "操作未执行：" + "；".join(exc.messages))
+            messages.error(request, "操作未执行：" + clauses(exc.messages))
         return HttpResponseRedirect(reverse("org:accounts"))

@@ -10,6 +10,7 @@ from fazhi.core.access import require_write
 from fazhi.core.ledger import LedgerSpec
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
+from fazhi.core.text import clauses
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView, attach
 from fazhi.core.workflow import Refused
 from fazhi.org.models import Person
@@ -146,7 +147,7 @@ class PetitionClose(TransitionView):
         except Refused as exc:
             messages.error(request, f"操作未执行：{exc}")
         except ValidationError as exc:
-            messages.error(request, "操作未执行：" + "；".join(exc.messages))
+            messages.error(request, "操作未执行：" + clauses(exc.messages))
         else:
             messages.success(request, "已办结。")
         return HttpResponseRedirect(record.get_absolute_url())

@@ -10,6 +10,39 @@ from fazhi.core.services import save_record
 from fazhi.reviews.models import PublicComment
 
 RATE_LIMIT = (5, 600)  # at most 5 comments per address in 10 minutes
+# The attachment step whose files the portal publishes with the draft; every other file stays internal.
+DRAFT_STEP = "征求意见稿"
+DRAFT_STEPS = [("", "其他材料（不公开）"), (DRAFT_STEP, "征求意见稿（征求意见期间在门户网站公布）")]
+
+
+def draft_files(subject):
+    from fazhi.core.models import Attachment
+
+    return Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk, step=DRAFT_STEP
+    ).order_by("id")
+
+
+def draft_file(subject, pk):
+    """The download of one of the draft's published files (404 for any other attachment)."""
+    from django.shortcuts import get_object_or_404
+
+    from fazhi.core.attachments import file_response
+
+    return file_response(get_object_or_404(draft_files(subject), pk=pk))
+
+
+def consultation_page(request, draft, template: str, file_url: str):
+    """The public page of a draft open for comment: its summary, full text and published files, and
+    the comment form. `file_url`: the URL name of the app's file download (draft pk, file pk)."""
+    from django.shortcuts import redirect, render
+    from django.urls import reverse
+
+    form = handle_comment(request, draft, draft.title)
+    if request.method == "POST" and not form.is_bound:
+        return redirect(request.path)
+    files = [(f.name, reverse(file_url, args=[draft.pk, f.pk])) for f in draft_files(draft)]
+    return render(request, template, {"title": draft.title, "draft": draft, "form": form, "files": files})
 
 
 class CommentForm(forms.Form):

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from fazhi.core.text import clauses
 from fazhi.core.workflow import Transition, Workflow
 from fazhi.reviews.models import LegalityReview
 
@@ -25,7 +26,7 @@ def has_opinion(record, data):
         reasons.append("请先填写合法性意见（权限、程序、内容）")
     if record.conclusion in (C.LAWFUL_AFTER_CHANGES, C.UNLAWFUL) and not record.changes.strip():
         reasons.append("结论为“修改后合法”或“不合法”时须填写修改意见")
-    return "；".join(reasons) + "。" if reasons else None
+    return clauses(reasons) or None
 
 
 def stamp_concluded(record, data):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from fazhi.core.access import access_for, can_write
 from fazhi.core.roles import Role
+from fazhi.core.text import clauses
 from fazhi.rounds import services
 from fazhi.rounds.duties import DUTIES, period_label
 
@@ -89,7 +90,7 @@ def file_nothing(request, code):
     try:
         services.file_nothing(duty, township, village, request.user)
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+        messages.error(request, clauses(exc.messages))
     else:
         messages.success(request, f"{village.name}已报“无”（零上报）。")
     return HttpResponseRedirect(f"/rounds/{duty.code}/")

@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from fazhi.assessment.services import supervised_counties
 from fazhi.core.access import can_read, can_write, visible_to
 from fazhi.core.models import Attachment
+from fazhi.core.text import clauses
 from fazhi.core.workflow import Refused
 from fazhi.org.models import Region
 from fazhi.supervision import services
@@ -91,7 +92,7 @@ class TaskListView(LoginRequiredMixin, TemplateView):
                 files=request.FILES.getlist("files"),
             )
         except (Refused, ValidationError) as exc:
-            messages.error(request, str(exc) if isinstance(exc, Refused) else "；".join(exc.messages))
+            messages.error(request, str(exc) if isinstance(exc, Refused) else clauses(exc.messages))
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(
             request, f"已向{task.assignments.count()}个乡镇(街道)下发督办事项，{task.due_on:%Y-%m-%d}前办结。"
@@ -154,5 +155,5 @@ class AssignmentDetailView(LoginRequiredMixin, TemplateView):
         except Refused as exc:
             messages.error(request, str(exc))
         except ValidationError as exc:
-            messages.error(request, "上传失败：" + "；".join(exc.messages))
+            messages.error(request, "上传失败：" + clauses(exc.messages))
         return HttpResponseRedirect(assignment.get_absolute_url())
