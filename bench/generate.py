@@ -253,7 +253,8 @@ class Generator:
         return f"1{self.rng.choice('3589')}{self.rng.randint(0, 999_999_999):09d}"
 
     # ---- the whole run ------------------------------------------------------------------------
-    def run(self) -> World:
+    def run(self, board: bool = True) -> World:
+        """`board=False` leaves the stored deadline board empty (for phases that never read it)."""
         from django.db import transaction
 
         started = time.perf_counter()
@@ -266,12 +267,14 @@ class Generator:
         world.warnings = self.warnings
         # Bulk inserts bypass the signals that keep the stored deadline board in step: rebuild it,
         # as `fazhi board --rebuild` does after an import (timed apart from the generation).
-        from fazhi.core import board
+        world.board_entries = world.board_seconds = 0
+        if board:
+            from fazhi.core.board import rebuild
 
-        started = time.perf_counter()
-        world.board_entries = board.rebuild()
-        world.board_seconds = time.perf_counter() - started
-        self.log(f"  deadline board: {world.board_entries:,d} entries in {world.board_seconds:.1f}s")
+            started = time.perf_counter()
+            world.board_entries = rebuild()
+            world.board_seconds = time.perf_counter() - started
+            self.log(f"  deadline board: {world.board_entries:,d} entries in {world.board_seconds:.1f}s")
         return world
 
     def organisation(self) -> World:

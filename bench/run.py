@@ -130,7 +130,9 @@ class Bench:
         scale = SCALES[self.scale_name]
         if self.volume:
             scale = Scale(scale.name, scale.townships, scale.years, self.volume)
-        self.world = world = Generator(scale, log=self.log).run()
+        # Only these phases never read the stored board (its rebuild is 35 min at county scale on a busy machine).
+        board = not self.only or not set(self.only) <= {"search", "imports"}
+        self.world = world = Generator(scale, log=self.log).run(board=board)
         self.log(
             f"[{self.db_kind}/{self.scale_name}] generated {world.records:,d} records in {world.seconds:.1f}s "
             f"({world.rate:,.0f} records/s)"

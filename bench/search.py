@@ -90,17 +90,19 @@ def copy_entries(bench) -> int:
     """The bench township's entries again under every other township (see the module's docstring)."""
     from django.db import connection, transaction
 
+    from fazhi.search.backends import township_token
     from fazhi.search.models import SearchEntry
 
     table = SearchEntry._meta.db_table
     others = [pk for pk in bench.world.township_ids if pk != bench.township.pk]
+    own = f" {township_token(bench.township.pk)} "
     with transaction.atomic(), connection.cursor() as cursor:
         for i, township_id in enumerate(others, start=1):
             cursor.execute(
                 f"INSERT INTO {table} (township_id, content_type_id, object_id, title, body, words, updated_at) "
-                f"SELECT %s, content_type_id, object_id + %s, title, body, words, updated_at FROM {table} "
-                "WHERE township_id = %s",
-                [township_id, i * 1_000_000_000, bench.township.pk],
+                f"SELECT %s, content_type_id, object_id + %s, title, body, REPLACE(words, %s, %s), updated_at "
+                f"FROM {table} WHERE township_id = %s",
+                [township_id, i * 1_000_000_000, own, f" {township_token(township_id)} ", bench.township.pk],
             )
     return SearchEntry.objects.exclude(township=bench.township).count()
 

@@ -173,3 +173,26 @@ def test_the_database_full_text_index_is_used(world, records):
     assert (
         backends.matching(SearchEntry.objects.filter(township=world.township), ["排水", "通行"]).count() == 4
     )
+
+
+def test_the_township_token_lets_the_index_narrow_to_one_township(world, records):
+    everywhere = SearchEntry.objects.all()
+    assert backends.matching(everywhere, ["排水", "通行"], township_id=world.township.pk).count() == 4
+    other = world.other_townships[0].pk
+    assert backends.matching(everywhere, ["排水", "通行"], township_id=other).count() == 1
+
+
+def test_the_migration_gives_existing_entries_their_township_token(world, records):
+    import importlib
+
+    migration = importlib.import_module("fazhi.search.migrations.0005_township_token")
+    with connection.cursor() as cursor:
+        cursor.execute(migration.DROP)
+    assert backends.matching(SearchEntry.objects.all(), ["排水"], township_id=world.township.pk).count() == 0
+    with connection.cursor() as cursor:
+        cursor.execute(migration.ADD)
+        cursor.execute(migration.ADD)  # twice: once
+    entry = SearchEntry.objects.filter(township=world.township).first()
+    assert entry.words.startswith(f" {backends.township_token(world.township.pk)} ")
+    assert entry.words.count(" fzt") == 1
+    assert backends.matching(SearchEntry.objects.all(), ["排水"], township_id=world.township.pk).count() == 4

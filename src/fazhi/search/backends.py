@@ -1,7 +1,12 @@
 """The database's own full-text index over SearchEntry.words: FTS5 on SQLite (an external-content
 table kept in step by triggers, so every write and rollback of the entries carries it), a GIN index on
 to_tsvector('simple', …) on PostgreSQL. Words are segmented in Python (jieba) before they get here,
-so both engines only split on the spaces between them."""
+so both engines only split on the spaces between them.
+
+Every entry's words begin with its township's token (`township_token`), and a search within one
+township asks for that token too: the full-text index then narrows to the township itself. Without
+it, both engines matched the word across the whole county's entries before the township filter, and
+at county scale (1.7 million entries) search was 2.6–5× slower than a plain `icontains` scan."""
 
 from django.db import connection
 
@@ -34,14 +39,22 @@ def setup(using=None) -> None:
             cursor.execute(statement)
 
 
+def township_token(township_id) -> str:
+    """A word no text segments to (Latin letters and digits only; jieba keeps such a run whole)."""
+    return f"fzt{township_id}"
+
+
 def _fts5_query(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def matching(queryset, words: list[str]):
-    """`queryset` of SearchEntry narrowed to entries holding every word."""
+def matching(queryset, words: list[str], township_id=None):
+    """`queryset` of SearchEntry narrowed to entries holding every word (of one township, when given:
+    the caller still filters on `township`, the token only lets the index narrow first)."""
     if not words:
         return queryset.none()
+    if township_id is not None:
+        words = [township_token(township_id), *words]
     if connection.vendor == "sqlite":
         return queryset.extra(
             where=["search_searchentry.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"],

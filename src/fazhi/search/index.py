@@ -21,6 +21,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 
 from fazhi import LEDGER_APPS
 from fazhi.core import masking
+from fazhi.search.backends import township_token
 from fazhi.search.extract import attachment_text
 from fazhi.search.segment import index_words
 
@@ -145,7 +146,7 @@ def entry_for(source: Source, record, attachments: list[str] | None = None):
         object_id=record.pk,
         title=title[:300],
         body=body[:BODY_LIMIT],
-        words=f" {' '.join(words)} ",
+        words=f" {township_token(record.township_id)} {' '.join(words)} ",
     )
 
 

@@ -51,7 +51,9 @@ def search(request, query: str, per_ledger: int = PER_LEDGER) -> tuple[list[str]
     words = query_words(query)
     if not words or request.township is None:
         return words, []
-    matches = backends.matching(SearchEntry.objects.filter(township=request.township), words)
+    matches = backends.matching(
+        SearchEntry.objects.filter(township=request.township), words, township_id=request.township.pk
+    )
     present = set(matches.values_list("content_type", flat=True).distinct())
     if not present:
         return words, []

@@ -30,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError("请给出要搜索的词语，或使用 --rebuild 重建索引。")
         entries = SearchEntry.objects.filter(township=township) if township else SearchEntry.objects.all()
         counts = dict(
-            backends.matching(entries, words)
+            backends.matching(entries, words, township_id=township.pk if township else None)
             .values_list("content_type")
             .annotate(n=Count("id"))
             .values_list("content_type", "n")
