@@ -2,7 +2,8 @@
 
 Required fields get plain values; fields a ledger masks get personal data (a name, a phone, an ID
 number) so a test can look for the unmasked text; links get a record of the same township, made
-the same way. Records are saved through `core.services.save_record`, as every write is.
+the same way. Records are saved through the ledger's creating action when it declares one (as its
+form, API and import do), else `core.services.save_record`, as every write is.
 """
 
 import datetime as dt
@@ -12,6 +13,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 
+from fazhi.core.ledger import REGISTRY
 from fazhi.core.models import Ledger
 from fazhi.core.services import save_record
 
@@ -102,4 +104,5 @@ def _make(model, township, village=None, *, user=None, masked=(), memo=None, **v
         value = _value(field, township, village, masked, user, memo)
         if value is not None:
             setattr(record, field.name, value)
-    return save_record(record, user)
+    spec = REGISTRY.get(model)  # through the ledger's creating action, as its form does
+    return spec.create(record, user) if spec is not None and spec.create else save_record(record, user)

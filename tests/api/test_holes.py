@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from fazhi.core.roles import Role
 from fazhi.core.services import save_record
 from fazhi.core.views import attach
+from fazhi.petitions.actions import register_petition
 from fazhi.petitions.models import HotlineTicket, Petition
 from tests.enforcement import factories
 
@@ -29,7 +30,7 @@ def petition(world, **kwargs):
         content="诉求",
     )
     values.update(kwargs)
-    return save_record(Petition(**values), None)
+    return register_petition(Petition(**values))
 
 
 POST = dict(received="2026-03-02", channel="visit", petitioner="李四", subject="征地补偿", content="诉求")

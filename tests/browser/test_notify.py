@@ -14,17 +14,20 @@ RECEIVED = {"overdue": dt.date(2026, 11, 10), "today": dt.date(2026, 11, 17), "s
 def test_inbox_shows_the_digest(login, live_world):
     from fazhi.core.roles import Role
     from fazhi.notify import digest
+    from fazhi.petitions.actions import register_petition
     from fazhi.petitions.models import Petition
 
     for key, day in RECEIVED.items():
-        Petition.objects.create(
-            township=live_world.township,
-            received=day,
-            channel="visit",
-            petitioner="张三丰",
-            subject=f"事项{key}",
-            content="诉求",
-            created_by=live_world.users[Role.OFFICE],
+        register_petition(
+            Petition(
+                township=live_world.township,
+                received=day,
+                channel="visit",
+                petitioner="张三丰",
+                subject=f"事项{key}",
+                content="诉求",
+                created_by=live_world.users[Role.OFFICE],
+            )
         )
     digest.send_all(TODAY)
     page = login("qs_petition")

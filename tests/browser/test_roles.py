@@ -64,19 +64,22 @@ def test_village_cadre_on_a_phone(login, live_world):
 
 def test_township_admin_creates_a_cadre_for_xiawan(login, live_world, browser, live_server):
     from fazhi.org.models import Region
+    from fazhi.petitions.actions import register_petition
     from fazhi.petitions.models import Petition
 
     xiawan = Region.objects.get(parent=live_world.township, name="下湾村")
     for village, subject in ((xiawan, "下湾村的诉求"), (live_world.villages[0], "青山村的诉求")):
-        Petition(
-            township=live_world.township,
-            village=village,
-            received=dt.date(2026, 11, 18),
-            channel="online",
-            petitioner="张三",
-            subject=subject,
-            content="诉求",
-        ).save()
+        register_petition(
+            Petition(
+                township=live_world.township,
+                village=village,
+                received=dt.date(2026, 11, 18),
+                channel="online",
+                petitioner="张三",
+                subject=subject,
+                content="诉求",
+            )
+        )
     page = login("qs_judicial")
     page.click("#fz-sidebar >> text=账号与角色")
     page.fill("#id_username", "xw_new")

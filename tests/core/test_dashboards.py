@@ -17,19 +17,22 @@ def town(world):
 
 
 def test_dashboards_per_role(town, client_for):
+    from fazhi.petitions.actions import register_petition
     from fazhi.petitions.models import Petition
 
     own, other = town.villages[0], town.villages[1]
     for village, subject in ((own, "本村排水"), (other, "邻村噪音")):
-        Petition(
-            township=town.township,
-            village=village,
-            received=dt.date.today(),
-            channel="online",
-            petitioner="张三",
-            subject=subject,
-            content="诉求",
-        ).save()
+        register_petition(
+            Petition(
+                township=town.township,
+                village=village,
+                received=dt.date.today(),
+                channel="online",
+                petitioner="张三",
+                subject=subject,
+                content="诉求",
+            )
+        )
     page = client_for(Role.VILLAGE).get("/").content.decode()
     assert own.name in page and 'id="village-enter"' in page and "fz-bigbutton" in page
     assert "/disputes/dispute/new/" in page and "/disputes/screeninground/new/" in page

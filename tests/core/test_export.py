@@ -47,17 +47,20 @@ def test_formula_looking_text_is_written_as_text():
 
 
 def test_anonymous_petition_subject_exports_as_text(world, client_for):
+    from fazhi.petitions.actions import register_petition
     from fazhi.petitions.models import Petition
 
-    Petition(
-        township=world.township,
-        village=world.villages[0],
-        received=dt.date(2026, 3, 2),
-        channel="online",
-        petitioner="匿名",
-        subject='=HYPERLINK("http://evil.invalid","查看")',
-        content="诉求",
-    ).save()
+    register_petition(
+        Petition(
+            township=world.township,
+            village=world.villages[0],
+            received=dt.date(2026, 3, 2),
+            channel="online",
+            petitioner="匿名",
+            subject='=HYPERLINK("http://evil.invalid","查看")',
+            content="诉求",
+        )
+    )
     response = client_for(Role.PETITION).get("/petitions/petition/?export=xlsx")
     assert response.status_code == 200
     sheet = workbook(response.content).active

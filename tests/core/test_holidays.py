@@ -16,6 +16,7 @@ MAKE_UP = "2027-02-14 春节调休\n"
 
 @pytest.fixture
 def petition(world):
+    from fazhi.petitions.actions import register_petition
     from fazhi.petitions.models import Petition
 
     calendar.clear_caches()
@@ -28,7 +29,7 @@ def petition(world):
         subject="春节前反映的事项",
         content="诉求",
     )
-    record.save()
+    register_petition(record)
     yield record
     calendar.clear_caches()
 

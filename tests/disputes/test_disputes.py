@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.disputes import demo, rules
+from fazhi.disputes.actions import register_dispute
 from fazhi.disputes.models import Dispute, MediationCommittee, Mediator, ScreeningRound
 from fazhi.disputes.workflows import WORKFLOW
 from fazhi.indicators.registry import Scope, get
@@ -35,9 +36,7 @@ def make_dispute(world, village=None, **kwargs):
         summary="排水沟争执",
     )
     values.update(kwargs)
-    record = Dispute(**values)
-    record.save()
-    return record
+    return register_dispute(Dispute(**values))
 
 
 # --- rules -------------------------------------------------------------------------------------

@@ -8,9 +8,11 @@ from django.test import Client
 
 from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
+from fazhi.disputes.actions import register_dispute
 from fazhi.disputes.models import Dispute
 from fazhi.handoffs import services
 from fazhi.handoffs.models import Handoff
+from fazhi.petitions.actions import register_petition
 from fazhi.petitions.models import Petition
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +38,7 @@ def dispute(world, **kwargs):
         tracking_code="TJABCDEFGH",
         **kwargs,
     )
-    record.save()
-    return record
+    return register_dispute(record)
 
 
 def test_dispute_becomes_a_petition_in_one_action(world, client_for):
@@ -96,7 +97,7 @@ def test_petition_routed_to_litigation_opens_a_linked_case(world, client_for):
         content="要求撤销",
         tracking_code="XFZZZZZZZZ",
     )
-    petition.save()
+    register_petition(petition)
     client = client_for(Role.PETITION)
     page = client.post(f"/handoffs/petition/{petition.pk}/", {"route": "reconsideration", "organ": ""})
     assert "请填写复议机关" in page.content.decode()

@@ -9,6 +9,7 @@ from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.indicators.registry import Scope, get
 from fazhi.litigation import demo, rules
+from fazhi.litigation.actions import change_case, file_case
 from fazhi.litigation.models import Hearing, LitigationCase, RiskArea, RiskAssessment
 from fazhi.litigation.workflows import WORKFLOW
 
@@ -30,9 +31,7 @@ def case(world, **kwargs):
         copy_received=dt.date(2026, 9, 28),
     )
     values.update(kwargs)
-    record = LitigationCase(**values)
-    record.save()
-    return record
+    return file_case(LitigationCase(**values))
 
 
 def test_answer_deadlines(world):
@@ -55,7 +54,7 @@ def test_lost_is_computed_and_a_lost_case_closes_only_when_executed(world):
     with pytest.raises(Refused, match="结果"):
         WORKFLOW.apply(record, "decide", user)
     record.outcome, record.decided_on = "revoked", dt.date(2026, 11, 2)
-    record.save()
+    change_case(record)
     assert LitigationCase.objects.get(pk=record.pk).lost is True
     WORKFLOW.apply(record, "decide", user)
     version = LitigationCase.objects.get(pk=record.pk).version
@@ -63,11 +62,11 @@ def test_lost_is_computed_and_a_lost_case_closes_only_when_executed(world):
         WORKFLOW.apply(record, "close", user)
     assert LitigationCase.objects.get(pk=record.pk).version == version
     record.judgment_executed, record.executed_on = True, dt.date(2026, 11, 10)
-    record.save()
+    change_case(record)
     WORKFLOW.apply(record, "close", user)
     assert LitigationCase.objects.get(pk=record.pk).state == "closed"
     record.outcome = "upheld"
-    record.save()
+    change_case(record)
     assert LitigationCase.objects.get(pk=record.pk).lost is False
 
 

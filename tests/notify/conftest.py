@@ -7,6 +7,7 @@ from fazhi.core.roles import Role
 
 @pytest.fixture
 def petition_factory(world):
+    from fazhi.petitions.actions import register_petition
     from fazhi.petitions.models import Petition
 
     def make(village=None, received=dt.date(2026, 11, 20), created_by="office", **kwargs):
@@ -22,9 +23,7 @@ def petition_factory(world):
             created_by=world.users[Role.OFFICE] if created_by == "office" else created_by,
         )
         values.update(kwargs)
-        petition = Petition(**values)
-        petition.save()
-        return petition
+        return register_petition(Petition(**values))
 
     return make
 

@@ -20,6 +20,7 @@ def xiawan(world):
 def test_office_creates_a_village_cadre_who_sees_only_their_village(world, client_for, xiawan):
     from django.contrib.auth import get_user_model
 
+    from fazhi.petitions.actions import register_petition
     from fazhi.petitions.models import Petition
     from fazhi.security.models import SecurityEvent
 
@@ -31,15 +32,17 @@ def test_office_creates_a_village_cadre_who_sees_only_their_village(world, clien
     assert RoleAssignment.objects.get(user=user).village == xiawan
     assert SecurityEvent.objects.filter(target="xw_cadre", detail__contains="新建账号").exists()
     for village, subject in ((xiawan, "下湾村的事"), (world.villages[0], "青山村的事")):
-        Petition(
-            township=world.township,
-            village=village,
-            received=dt.date(2026, 11, 2),
-            channel="online",
-            petitioner="张三",
-            subject=subject,
-            content="诉求",
-        ).save()
+        register_petition(
+            Petition(
+                township=world.township,
+                village=village,
+                received=dt.date(2026, 11, 2),
+                channel="online",
+                petitioner="张三",
+                subject=subject,
+                content="诉求",
+            )
+        )
     cadre = Client()
     assert cadre.login(username="xw_cadre", password=PASSWORD)
     assert cadre.get("/").url == "/security/password/"  # a new account first chooses its password

@@ -3,13 +3,13 @@
 import datetime as dt
 
 from fazhi.core.roles import Role
-from fazhi.core.services import save_record
+from fazhi.petitions.actions import register_petition
 from fazhi.petitions.models import Petition
 from fazhi.petitions.views import SPEC, PetitionDetail
 
 
 def test_review_request_date_is_on_the_petition_page(world, client_for):
-    petition = save_record(
+    petition = register_petition(
         Petition(
             township=world.township,
             received=dt.date(2026, 3, 2),
@@ -19,8 +19,7 @@ def test_review_request_date_is_on_the_petition_page(world, client_for):
             content="诉求",
             replied_on=dt.date(2026, 4, 1),
             review_requested_on=dt.date(2026, 4, 20),
-        ),
-        None,
+        )
     )
     page = client_for(Role.PETITION).get(f"/petitions/petition/{petition.pk}/").content.decode()
     assert "信访人申请复查日期" in page and "2026-04-20" in page

@@ -13,6 +13,7 @@ from fazhi.core.roles import Role
 from fazhi.core.workflow import Refused
 from fazhi.indicators.registry import Scope, get
 from fazhi.petitions import demo, rules
+from fazhi.petitions.actions import register_petition
 from fazhi.petitions.models import HotlineTicket, Petition
 from fazhi.petitions.workflows import WORKFLOW
 from fazhi.reports.compose import say
@@ -39,9 +40,7 @@ def make(world, **kwargs):
         content="诉求",
     )
     values.update(kwargs)
-    petition = Petition(**values)
-    petition.save()
-    return petition
+    return register_petition(Petition(**values))
 
 
 def approver(world):

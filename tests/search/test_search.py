@@ -17,8 +17,10 @@ from django.test.utils import CaptureQueriesContext
 from fazhi.core.roles import Role
 from fazhi.core.services import delete_record, save_record
 from fazhi.core.views import attach
+from fazhi.disputes.actions import register_dispute
 from fazhi.disputes.models import Dispute
 from fazhi.org.models import Person
+from fazhi.petitions.actions import register_petition
 from fazhi.petitions.models import Petition
 from fazhi.reviews.services import request_review
 from fazhi.search import backends
@@ -39,8 +41,7 @@ def dispute(world, village, township=None, **values):
         phone="13912345678",
         summary=TEXT,
     )
-    record = Dispute(**{**fields, **values})
-    return save_record(record, None)
+    return register_dispute(Dispute(**{**fields, **values}))
 
 
 def petition(world, village):
@@ -54,7 +55,7 @@ def petition(world, village):
         subject="反映排水不畅",
         content=TEXT,
     )
-    return save_record(record, None)
+    return register_petition(record)
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ def test_mask_text_masks_names_ids_and_phones():
 
 @pytest.fixture
 def dispute(world):
+    from fazhi.disputes.actions import register_dispute
     from fazhi.disputes.models import Dispute
 
     record = Dispute(
@@ -36,7 +37,7 @@ def dispute(world):
         phone="13912345678",
         summary="刘桂芳称李四光堵塞排水沟，刘桂芳身份证110105194912310021",
     )
-    record.save()
+    register_dispute(record)
     record.phone = "13800001111"
     record.parties = "刘桂芳、李四光、王小明"
     record.save()
@@ -68,6 +69,7 @@ def test_party_named_in_violation_facts_is_masked_for_readers(world, client_for)
 
 @pytest.fixture
 def petitions(world):
+    from fazhi.petitions.actions import register_petition
     from fazhi.petitions.models import Petition
 
     made = []
@@ -82,8 +84,7 @@ def petitions(world):
             subject=f"反映排水不畅（{name}）",
             content="诉求",
         )
-        petition.save()
-        made.append(petition)
+        made.append(register_petition(petition))
     return made
 
 

@@ -5,7 +5,7 @@ township's data version (`core.freshness`) — right for a form, but two thirds 
 row of a 20 000-row import. Inside `batched()`, those two signal handlers note what changed instead,
 and `flush()` (called at the end of the block, inside the same transaction) refreshes the board of
 every noted record in bulk and bumps each township once. The writes themselves still go through the
-ledger's own save path, so numbering, validation and history are those of a form.
+ledger's own creating action, so numbering, validation and history are those of a form.
 """
 
 from collections import defaultdict
@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 class Batch:
     board: dict = field(default_factory=lambda: defaultdict(list))  # model -> [(pk, instance)]
     townships: set = field(default_factory=set)
-    numbers: dict = field(default_factory=dict)  # (model, township id, prefix) -> last running number
+    numbers: dict = field(
+        default_factory=dict
+    )  # (model, township id, prefix) -> last running number (core.numbering)
 
     def flush(self) -> None:
         from fazhi.core import board, freshness
@@ -29,28 +31,6 @@ class Batch:
             freshness.touch(township_id)
         self.board.clear()
         self.townships.clear()
-
-
-def next_number(model, township, prefix: str, year: int) -> str:
-    """The next running number of the year in a township, e.g. JF2026-0007. Inside a batch the
-    year's last number is looked up once and counted on in memory: the import of 20 000 disputes
-    does not ask for it 20 000 times."""
-    start = f"{prefix}{year}-"
-    batch = _current.get()
-    key = (model, township.pk, start)
-    if batch is not None and key in batch.numbers:
-        number = batch.numbers[key] + 1
-    else:
-        last = (
-            model.objects.filter(township=township, number__startswith=start)
-            .order_by("-number")
-            .values_list("number", flat=True)
-            .first()
-        )
-        number = int(last[len(start) :]) + 1 if last else 1
-    if batch is not None:
-        batch.numbers[key] = number
-    return f"{start}{number:04d}"
 
 
 _current: ContextVar[Batch | None] = ContextVar("fazhi_batch", default=None)

@@ -24,7 +24,7 @@ from fazhi.core.access import access_for, can_write, require_write, visible_to
 from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
 from fazhi.core.export import xlsx_response
 from fazhi.core.filters import filter_control, filterset_for
-from fazhi.core.ledger import get_model_urls
+from fazhi.core.ledger import REGISTRY, get_model_urls, ledger_urls  # noqa: F401  (old name)
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
@@ -388,8 +388,9 @@ class LedgerFormView(TownshipMixin, FormView):
                 field.queryset = field.queryset.filter(Q(village__in=villages) | Q(village__isnull=True))
 
     def save(self, record, version):
-        """Through the ledger's declared action when it has one (core.ledger.LedgerSpec create/change)."""
-        spec = getattr(self, "spec", None)
+        """Through the ledger's declared action when it has one (core.ledger.LedgerSpec create/change),
+        whether this page was built from the spec or declared by hand."""
+        spec = getattr(self, "spec", None) or REGISTRY.get(self.model)
         action = (spec.create if self.object is None else spec.change) if spec else None
         if action is None:
             return save_record(record, self.request.user, expected_version=version)
@@ -444,34 +445,3 @@ class AttachmentUploadView(TownshipMixin, View):
         else:
             messages.success(request, f"已上传：{upload.name}")
         return HttpResponseRedirect(record.get_absolute_url())
-
-
-def ledger_urls(
-    model, list_view=None, detail_view=None, form_view=None, *, transition_view=None, upload_view=None
-):
-    """The URL patterns of one ledger whose views are declared one by one (core.ledger.get_model_urls);
-    the views are recorded in the ledger's spec, so the permission matrix finds them.
-
-    A detail page with attachments gets its upload view, with the detail page's write roles, unless
-    the ledger passes its own `upload_view`.
-    """
-    from fazhi.core.ledger import spec_for
-
-    if upload_view is None and detail_view is not None and detail_view.attachments:
-        upload_view = type(
-            f"{model.__name__}Upload",
-            (AttachmentUploadView,),
-            {"model": model, "write_roles": detail_view.write_roles},
-        )
-    spec = spec_for(model)
-    given = {
-        "list": list_view,
-        "detail": detail_view,
-        "form": form_view,
-        "transition": transition_view,
-        "upload": upload_view,
-    }
-    spec.views.update({kind: view for kind, view in given.items() if view is not None})
-    spec.write_roles = spec.write_roles or getattr(detail_view or list_view, "write_roles", ())
-    spec.workflow = spec.workflow or getattr(transition_view, "workflow", None)
-    return get_model_urls(model)

@@ -2,8 +2,9 @@
 
 A ledger declares one `Workflow` (see docs/adding-a-ledger.md). `apply` checks the source state, the
 user's role and every guard; if anything fails it raises `Refused` with a Chinese message and changes
-nothing. On success it sets the state, runs the transition's effect, saves (bumping the version) and
-writes the transition into the record's permanent history with who and when.
+nothing. On success it sets the state, runs the transition's effect, gives the record its running
+number if the transition numbers it, saves (bumping the version) and writes the transition into the
+record's permanent history with who and when.
 """
 
 import dataclasses
@@ -14,6 +15,7 @@ from django.db import transaction
 
 from fazhi.core.access import can_write
 from fazhi.core.errors import Refused  # noqa: F401  (also imported from here)
+from fazhi.core.numbering import save_numbered
 from fazhi.core.services import save_record
 from fazhi.core.text import clauses
 
@@ -31,6 +33,9 @@ class Transition:
     roles: Sequence[str] = ()
     guards: Sequence[Guard] = ()
     effect: Callable | None = None  # sets dates etc. on the record before it is saved
+    # number(record, data) gives the record its running number (立案 → 案件编号, 发布 → 文号); the save
+    # is retried with the next number if another clerk took it meanwhile (core.numbering).
+    number: Callable | None = None
     style: str = "primary"
     needs_note: bool = False  # a reason/remark is required (e.g. an extension)
 
@@ -98,5 +103,13 @@ class Workflow:
                 note=note,
                 data=data,
             )
-            save_record(record, user, reason=f"{reason}（{note}）" if note else reason, event=event)
+            reason = f"{reason}（{note}）" if note else reason
+            if transition.number is None:
+                save_record(record, user, reason=reason, event=event)
+            else:
+                save_numbered(
+                    record,
+                    lambda r: transition.number(r, data),
+                    lambda r: save_record(r, user, reason=reason, event=event),
+                )
         return record

@@ -5,8 +5,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.batch import next_number
 from fazhi.core.models import Ledger
+from fazhi.core.numbering import unique_number
 from fazhi.disputes import rules
 
 
@@ -203,14 +203,11 @@ class Dispute(Ledger):
         verbose_name = verbose_name_plural = "矛盾纠纷"
         ordering = ["-received", "-id"]
         indexes = [models.Index(fields=["township", "received"])]
+        # JF2026-0007: the year is in the number, so (township, number) is per township and year.
+        constraints = [unique_number("township", "number", name="dispute_number_unique")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.get_type_display()}"
-
-    def save(self, *args, **kwargs):
-        if not self.number:
-            self.number = next_number(Dispute, self.township, "JF", self.received.year)
-        super().save(*args, **kwargs)
 
     def clean(self):
         if self.agreement_date and self.outcome not in self.AGREEMENTS:

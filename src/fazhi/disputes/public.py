@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core import masking
-from fazhi.core.public import PublicSubmitView, PublicTrackView, new_tracking_code
-from fazhi.core.services import save_record
+from fazhi.core.public import PublicSubmitView, PublicTrackView
+from fazhi.disputes.actions import register_dispute
 from fazhi.disputes.models import Dispute
 from fazhi.org.models import Region
 
@@ -43,9 +43,8 @@ class SubmitView(PublicSubmitView):
             parties=data["parties"],
             phone=data["phone"],
             summary=data["summary"],
-            tracking_code=new_tracking_code("TJ"),
         )
-        return save_record(dispute, None, reason="群众网上申请调解")
+        return register_dispute(dispute, None, reason="群众网上申请调解", public=True)
 
 
 class TrackView(PublicTrackView):

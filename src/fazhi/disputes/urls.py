@@ -1,5 +1,5 @@
 from fazhi.core.views import ledger_urls
-from fazhi.disputes import models, views
+from fazhi.disputes import actions, models, views
 
 app_name = "disputes"
 
@@ -11,6 +11,7 @@ urlpatterns = [
         views.DisputeDetail,
         views.DisputeForm,
         transition_view=views.DisputeTransition,
+        create=actions.register_dispute,
     ),
     *ledger_urls(models.ScreeningRound, views.ScreeningList, views.ScreeningDetail, views.ScreeningForm),
     *ledger_urls(models.MediationCommittee, views.CommitteeList, views.CommitteeDetail, views.CommitteeForm),

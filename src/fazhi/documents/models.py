@@ -1,10 +1,10 @@
 """Normative documents (行政规范性文件), their cleanup campaigns (清理) and contracts (domain.md §3.2)."""
 
 from django.db import models
-from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from fazhi.core.models import Ledger
+from fazhi.core.numbering import unique_number
 
 
 class NormativeDocument(Ledger):
@@ -59,11 +59,7 @@ class NormativeDocument(Ledger):
         verbose_name = verbose_name_plural = "行政规范性文件"
         ordering = ["-published_on", "-id"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["township", "doc_year", "number"],
-                condition=Q(number__isnull=False),
-                name="normative_doc_no_unique",
-            )
+            unique_number("township", "doc_year", "number", name="normative_doc_no_unique", empty=None)
         ]
 
     def __str__(self) -> str:

@@ -22,8 +22,8 @@ def doc_no(township, year: int, number: int) -> str:
 def assign_number(document: NormativeDocument, on: dt.date, number: int | None = None) -> None:
     """Give the document the next 文号 of its township and year (××府发〔YYYY〕N号), or `number` if free.
 
-    Called inside the publishing transition's transaction; the unique constraint is the last word if two
-    offices publish at the same moment.
+    Called by the publishing transition's `number` step; the unique constraint is the last word if two
+    offices publish at the same moment, and `core.numbering.save_numbered` then numbers again.
     """
     prefix = document.township.doc_prefix
     if not prefix:
@@ -32,7 +32,7 @@ def assign_number(document: NormativeDocument, on: dt.date, number: int | None =
         pk=document.pk
     )
     if number is None:
-        number = (same_year.select_for_update().aggregate(n=Max("number"))["n"] or 0) + 1
+        number = (same_year.aggregate(n=Max("number"))["n"] or 0) + 1
     elif same_year.filter(number=number).exists():
         raise Refused(f"文号{doc_no(document.township, on.year, number)}已被使用。")
     document.doc_year, document.number, document.doc_no = (

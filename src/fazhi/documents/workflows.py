@@ -56,10 +56,15 @@ def send_review(kind, title_of):
 
 def publish(record, data):
     on = today(data)
-    number = data.get("number")
-    services.assign_number(record, on, int(number) if str(number or "").isdigit() else None)
     record.published_on = record.published_on or on
     record.valid_until = record.valid_until or services.default_valid_until(record)
+
+
+def number(record, data):
+    """The 文号 of the year it is published in: the one typed, if free, else the next (core.numbering
+    retries the next one if another office took it at the same moment)."""
+    given = data.get("number")
+    services.assign_number(record, today(data), int(given) if str(given or "").isdigit() else None)
 
 
 def end(record, data):
@@ -88,6 +93,7 @@ document_workflow = Workflow(
             ROLES,
             guards=[review_passed, deliberated, valid_from_set],
             effect=publish,
+            number=number,
             style="success",
         ),
         Transition(

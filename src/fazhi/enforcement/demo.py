@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from fazhi.core.roles import Role
 from fazhi.core.services import save_record
 from fazhi.core.views import attach
+from fazhi.enforcement.actions import evaluate_case, open_case
 from fazhi.enforcement.models import (
     CaseEvaluation,
     Domain,
@@ -327,7 +328,7 @@ def _cases(ctx, rng, user, items, officers):
         item = rng.choice(punishable)
         party = rng.choice(PARTIES)
         major = item.category == C.COERCION or rng.random() < 0.2 or target == "reviewing"
-        case = save_record(
+        case = open_case(
             EnforcementCase(
                 township=township,
                 village=rng.choice(ctx.villages),
@@ -427,7 +428,7 @@ def _cases(ctx, rng, user, items, officers):
 
 def _evaluate(case, rng, user, on):
     scores = {name: points - rng.choice([0, 0, 1, 2, 3]) for name, _, points in CaseEvaluation.CHECKLIST}
-    save_record(
+    evaluate_case(
         CaseEvaluation(
             township=case.township,
             case=case,

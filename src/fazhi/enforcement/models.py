@@ -10,6 +10,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from fazhi.core.models import Ledger
+from fazhi.core.numbering import unique_number
 
 
 class Domain(models.TextChoices):
@@ -202,6 +203,8 @@ class EnforcementCase(Ledger):
         ]
         verbose_name = verbose_name_plural = "执法案件"
         ordering = ["-discovered_on", "-id"]
+        # 青山综执〔2026〕12号, given on 立案: the year is in the number; a lead not yet filed has none.
+        constraints = [unique_number("township", "number", name="enforcement_case_number_unique")]
 
     def __str__(self) -> str:
         return self.number or f"线索{self.pk}（未立案）"
@@ -431,11 +434,10 @@ class CaseEvaluation(Ledger):
     def __str__(self) -> str:
         return f"{self.case} 评查"
 
-    def save(self, *args, **kwargs):
-        # The total is derived, never typed.
+    def add_up(self) -> None:
+        """The total is derived, never typed (enforcement.actions calls this on every save)."""
         self.total = sum(getattr(self, name) or 0 for name, _, _ in self.CHECKLIST)
         self.max_total = sum(points for _, _, points in self.CHECKLIST)
-        super().save(*args, **kwargs)
 
     @property
     def grade(self) -> str:

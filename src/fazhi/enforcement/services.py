@@ -14,13 +14,20 @@ from fazhi.enforcement.models import Domain, EnforcementCase, EnforcementItem, E
 
 
 def next_number(township, year: int) -> str:
-    """Case numbers like 青山综执〔2026〕12号, counted per township and year."""
+    """Case numbers like 青山综执〔2026〕12号, counted per township and year (the unique constraint and
+    `core.numbering.save_numbered` settle two filings at the same moment)."""
     prefix = f"{township.name.removesuffix('镇').removesuffix('乡').removesuffix('街道')}综执〔{year}〕"
     taken = EnforcementCase.objects.filter(township=township, number__startswith=prefix).values_list(
         "number", flat=True
     )
     numbers = [int(n[len(prefix) : -1]) for n in taken if n[len(prefix) : -1].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1}号"
+
+
+def assign_number(case: EnforcementCase, data=None) -> None:
+    """立案 gives a case its number, of the year it is filed in."""
+    if not case.number and case.filed_on:
+        case.number = next_number(case.township, case.filed_on.year)
 
 
 def public_text(case: EnforcementCase) -> str:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from fazhi.core.views import ledger_urls
-from fazhi.enforcement import models, views, views_checks
+from fazhi.enforcement import actions, models, views, views_checks
 
 app_name = "enforcement"
 urlpatterns = [
@@ -26,6 +26,7 @@ urlpatterns = [
         form_view=views.CaseForm,
         transition_view=views.CaseTransition,
         upload_view=views.CaseAttach,
+        create=actions.open_case,
     ),
     path("enforcementcase/<int:pk>/action/<slug:action>/", views.CaseAction.as_view(), name="case_action"),
     *ledger_urls(
@@ -52,5 +53,7 @@ urlpatterns = [
         list_view=views_checks.EvaluationList,
         detail_view=views_checks.EvaluationDetail,
         form_view=views_checks.EvaluationForm,
+        create=actions.evaluate_case,
+        change=actions.evaluate_case,
     ),
 ]

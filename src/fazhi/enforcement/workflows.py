@@ -149,10 +149,12 @@ def _set(field):
 
 def _file(case, data):
     case.filed_on = step_date(data)
-    if not case.number:
-        from fazhi.enforcement.services import next_number
 
-        case.number = next_number(case.township, case.filed_on.year)
+
+def _number(case, data):
+    from fazhi.enforcement.services import assign_number
+
+    assign_number(case)
 
 
 def _notify(case, data):
@@ -199,7 +201,9 @@ officers = two_certified_officers
 workflow = CaseWorkflow(
     states=dict(S.choices),
     transitions=[
-        Transition("file", "立案", [S.DISCOVERED], S.FILED, ROLES, [has_item, officers], _file),
+        Transition(
+            "file", "立案", [S.DISCOVERED], S.FILED, ROLES, [has_item, officers], _file, number=_number
+        ),
         Transition("investigate", "开始调查取证", [S.FILED], S.INVESTIGATING, ROLES, [officers]),
         Transition("notify", "送达告知书", [S.INVESTIGATING], S.NOTIFIED, ROLES, [officers], _notify),
         Transition(

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.core.services import save_record
 from fazhi.handoffs.models import Handoff
 
 
@@ -48,6 +47,7 @@ def dispute_to_petition(dispute, user, note: str):
     """调解不成，转信访渠道: the dispute fails (its workflow's guards and roles apply) and a petition is
     registered with the dispute's parties, claim and tracking code."""
     from fazhi.disputes.workflows import WORKFLOW as disputes
+    from fazhi.petitions.actions import register_petition
 
     Petition = apps.get_model("petitions", "Petition")
     note = (note or "").strip()
@@ -68,7 +68,7 @@ def dispute_to_petition(dispute, user, note: str):
             content=dispute.summary,
             tracking_code=dispute.tracking_code,
         )
-        save_record(petition, user, reason=f"由矛盾纠纷 {dispute.number} 调解不成转入：{note}")
+        register_petition(petition, user, reason=f"由矛盾纠纷 {dispute.number} 调解不成转入：{note}")
         _link(Handoff.Kind.DISPUTE_TO_PETITION, dispute, petition, note, user)
     _tell_office(
         petition, "信访办", f"矛盾纠纷 {dispute.number} 调解不成，已转为信访事项 {petition.number}。"
@@ -79,6 +79,7 @@ def dispute_to_petition(dispute, user, note: str):
 def petition_to_litigation(petition, user, route: str, organ: str, note: str):
     """诉访分离: the petition is routed to its legal procedure (its workflow's guards apply) and, for
     a reconsideration or a suit against the township, a 行政复议/诉讼 case is opened and linked."""
+    from fazhi.litigation.actions import file_case
     from fazhi.petitions.workflows import WORKFLOW as petitions
 
     Case = apps.get_model("litigation", "LitigationCase")
@@ -101,7 +102,7 @@ def petition_to_litigation(petition, user, route: str, organ: str, note: str):
             subject=petition.subject[:200],
             copy_received=timezone.localdate(),
         )
-        save_record(
+        file_case(
             case, user, reason=f"由信访事项 {petition.number} 导入法律程序（诉访分离）：{note}".strip("：")
         )
         _link(Handoff.Kind.PETITION_TO_LITIGATION, petition, case, note or route, user)

@@ -5,6 +5,7 @@ import datetime as dt
 from fazhi.core.demo import DemoContext
 from fazhi.core.roles import Role
 from fazhi.core.services import save_record
+from fazhi.litigation.actions import file_case
 from fazhi.litigation.models import Hearing, LitigationCase, RiskArea, RiskAssessment, RiskReview
 
 
@@ -15,6 +16,8 @@ def build(ctx: DemoContext) -> None:
     t, people = ctx.township, ctx.people
 
     def save(record):
+        if isinstance(record, LitigationCase):  # through its action, like every other creator
+            return file_case(record, user, reason="演示数据")
         return save_record(record, user, reason="演示数据")
 
     c1 = save(

@@ -49,6 +49,7 @@ class LitigationCase(Ledger):
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.OPEN)
     outcome = models.CharField("结果", max_length=10, choices=Outcome.choices, blank=True)
     decided_on = models.DateField("决定/判决日期", null=True, blank=True, db_index=True)
+    # Derived from the outcome by litigation.actions, never typed.
     lost = models.BooleanField("败诉", default=False, editable=False, help_text="由结果自动判定")
     judgment_executed = models.BooleanField("已履行生效文书", default=False)
     executed_on = models.DateField("履行日期", null=True, blank=True)
@@ -64,10 +65,6 @@ class LitigationCase(Ledger):
 
     def __str__(self) -> str:
         return self.case_no
-
-    def save(self, *args, **kwargs):
-        self.lost = self.outcome in self.LOST  # computed, never typed
-        super().save(*args, **kwargs)
 
     def clean(self):
         if self.judgment_executed and not self.executed_on:

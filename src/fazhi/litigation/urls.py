@@ -1,5 +1,5 @@
 from fazhi.core.views import ledger_urls
-from fazhi.litigation import models, views
+from fazhi.litigation import actions, models, views
 
 app_name = "litigation"
 
@@ -11,6 +11,8 @@ urlpatterns = [
         views.CaseDetail,
         views.CaseForm,
         transition_view=views.CaseTransition,
+        create=actions.file_case,
+        change=actions.change_case,
     ),
     *ledger_urls(models.Hearing, views.HearingList, views.HearingDetail, views.HearingForm),
     *ledger_urls(models.RiskAssessment, views.AssessmentList, views.AssessmentDetail, views.AssessmentForm),

@@ -16,6 +16,16 @@ class LedgerAdmin(SimpleHistoryAdmin):
     list_filter = ("township",)
     exclude = ("created_by", "updated_by", "version")
 
+    def save_model(self, request, obj, form, change):
+        """Through the ledger's actions, as its pages do: numbering and stored due dates live there."""
+        from fazhi.core.ledger import REGISTRY
+
+        spec = REGISTRY.get(type(obj))
+        action = getattr(spec, "change" if change else "create", None)
+        if action is None:
+            return super().save_model(request, obj, form, change)
+        action(obj, request.user)
+
 
 @admin.register(models.Department)
 class DepartmentAdmin(LedgerAdmin):

@@ -5,8 +5,8 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.batch import next_number
 from fazhi.core.models import Attachment, Ledger
+from fazhi.core.numbering import unique_number
 from fazhi.petitions import rules
 
 REPLY_STEP = "reply"  # the attachment step of the written reply (信访处理意见书/答复意见书)
@@ -49,7 +49,8 @@ class Petition(Ledger):
         CLOSED = "closed", "已办结"
 
     OPEN_STATES = (State.REGISTERED, State.ACCEPTED)
-    stored_dues = ("notice_due", "handling_due")  # kept by refresh_dues(); `fazhi board --rebuild` too
+    # Kept by refresh_dues(), which the actions (petitions.actions) and `fazhi board --rebuild` call.
+    stored_dues = ("notice_due", "handling_due")
 
     number = models.CharField("编号", max_length=20, blank=True, editable=False)
     tracking_code = models.CharField("查询码", max_length=12, blank=True, editable=False, db_index=True)
@@ -110,6 +111,8 @@ class Petition(Ledger):
             models.Index(fields=["township", "closed_on"]),
             models.Index(fields=["township", "received"]),
         ]
+        # XF2026-0012: the year is in the number, so (township, number) is per township and year.
+        constraints = [unique_number("township", "number", name="petition_number_unique")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.subject}"
@@ -160,12 +163,6 @@ class Petition(Ledger):
         self.notice_due = self.notice_due_info().date
         due, _ = self.handling_due_info()
         self.handling_due = due.date if due else None
-
-    def save(self, *args, **kwargs):
-        if not self.number:
-            self.number = next_number(Petition, self.township, "XF", self.received.year)
-        self.refresh_dues()
-        super().save(*args, **kwargs)
 
     def clean(self):
         errors = []

@@ -8,10 +8,10 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core import masking
-from fazhi.core.public import PublicSubmitView, PublicTrackView, new_tracking_code
-from fazhi.core.services import save_record
+from fazhi.core.public import PublicSubmitView, PublicTrackView
 from fazhi.org.models import Region
 from fazhi.petitions import rules
+from fazhi.petitions.actions import register_petition
 from fazhi.petitions.models import Petition
 
 
@@ -49,9 +49,8 @@ class SubmitView(PublicSubmitView):
             phone=data["phone"],
             subject=data["subject"],
             content=data["content"],
-            tracking_code=new_tracking_code("XF"),
         )
-        return save_record(petition, None, reason="群众网上提交信访事项")
+        return register_petition(petition, None, reason="群众网上提交信访事项", public=True)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(notice_rule=rules.NOTICE_DIRECT, **kwargs)

@@ -15,6 +15,7 @@ from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, T
 from fazhi.core.workflow import Refused
 from fazhi.org.models import Person
 from fazhi.petitions import rules
+from fazhi.petitions.actions import change_petition, register_petition
 from fazhi.petitions.models import REPLY_STEP, HotlineTicket, Petition
 from fazhi.petitions.workflows import CUSTOM_FORMS, HOTLINE_WORKFLOW, WORKFLOW
 
@@ -77,6 +78,8 @@ SPEC = LedgerSpec(
     },
     masks={"petitioner": masking.mask_names, "phone": masking.mask_phone},
     workflow=WORKFLOW,
+    create=register_petition,
+    change=change_petition,
 )
 PETITION_FIELDS = SPEC.fields_of("登记", "告知与答复", "复查复核", "积案")
 

@@ -77,6 +77,7 @@ def has_reply_document(record, data):
 def accept(record, data):
     record.accepted_on = _date(data, "accepted_on")
     record.notice_sent = record.notice_sent or record.accepted_on
+    record.refresh_dues()  # the 60-day handling period starts
 
 
 def route_legal(record, data):
@@ -92,6 +93,7 @@ def extend(record, data):
     record.extended_on = timezone.localdate()
     record.extension_reason = data["note"].strip()[:200]
     record.extension_approver_id = int(data["approver"])
+    record.refresh_dues()  # 30 days added to the handling period
 
 
 def close(record, data):
