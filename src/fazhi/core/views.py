@@ -24,12 +24,12 @@ from django.views.generic.edit import FormView
 from fazhi.core import masking
 from fazhi.core.access import access_for, can_write, require_write, visible_to
 from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
+from fazhi.core.errors import Refused
 from fazhi.core.export import xlsx_response
 from fazhi.core.ledger import get_model_urls
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
-from fazhi.core.workflow import Refused
 
 
 class TownshipMixin(LoginRequiredMixin):
@@ -184,6 +184,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
     attachment_steps: list[tuple[str, str]] = []  # (code, label) of full-process steps
     related_template: str | None = None  # an extra block (e.g. comments of a consultation)
     select_related: tuple = ()  # beyond the shown links, e.g. what a link's __str__ reads
+    listed_relations: tuple = ()  # (label, many-to-many name): a row of the related names, 、-joined
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -219,6 +220,8 @@ class LedgerDetailView(TownshipMixin, DetailView):
             if not unmasked and name not in self.masked and "." not in name:
                 text = masking.mask_field(obj, name, text, names)  # names copied into free text
             rows.append((column.label, text))
+        for label, relation in self.listed_relations:
+            rows.append((label, "、".join(r.name for r in getattr(obj, relation).all()) or "—"))
         return rows
 
     def upload_url(self) -> str:
@@ -467,6 +470,19 @@ class AttachmentUploadView(TownshipMixin, View):
         else:
             messages.success(request, f"已上传：{upload.name}")
         return HttpResponseRedirect(record.get_absolute_url())
+
+
+VIEW_SUFFIXES = {"list_view": "List", "detail_view": "Detail", "form_view": "Form"}
+VIEW_SUFFIXES.update(transition_view="Transition", upload_view="Attach")
+
+
+def views_of(module, prefix: str, **given) -> dict:
+    """The `ledger_urls` keywords for the views a module names by convention: `<prefix>List`,
+    `<prefix>Detail`, `<prefix>Form`, `<prefix>Transition`, `<prefix>Attach` (those it has);
+    `given` ones (e.g. a generated upload view) win."""
+    found = {kw: getattr(module, prefix + suffix, None) for kw, suffix in VIEW_SUFFIXES.items()}
+    found.update(given)
+    return {kw: view for kw, view in found.items() if hasattr(view, "as_view")}  # not a Django Form
 
 
 def ledger_urls(

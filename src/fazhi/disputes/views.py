@@ -148,11 +148,7 @@ class TrainingList(LedgerListView):
 class TrainingDetail(LedgerDetailView):
     model = MediatorTraining
     write_roles = STAFF_ROLES
-
-    def get_fields(self):
-        rows = super().get_fields()
-        rows.append(("参训调解员", "、".join(m.name for m in self.object.participants.all()) or "—"))
-        return rows
+    listed_relations = (("参训调解员", "participants"),)
 
 
 class TrainingForm(LedgerFormView):

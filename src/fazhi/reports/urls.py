@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.views import ledger_urls
+from fazhi.core.views import ledger_urls, views_of
 from fazhi.reports import views, views_check, views_collection
 from fazhi.reports.models import AnnualReport, Baseline, ReportItem
 
@@ -26,10 +26,8 @@ urlpatterns = [
         name="annualreport_download",
     ),
     path("annualreport/<int:pk>/diff/", views.ReportDiff.as_view(), name="annualreport_diff"),
-    *ledger_urls(
-        ReportItem, list_view=views.ItemList, detail_view=views.ItemDetail, form_view=views.ItemForm
-    ),
-    *ledger_urls(Baseline, list_view=views_check.BaselineList, detail_view=views_check.BaselineDetail),
+    *ledger_urls(ReportItem, **views_of(views, "Item")),
+    *ledger_urls(Baseline, **views_of(views_check, "Baseline")),
     path("check/", views_check.CheckView.as_view(), name="check"),
     path("collection/", views_collection.CollectionView.as_view(), name="collection"),
     path(
