@@ -1,7 +1,8 @@
 from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
-from fazhi.core import masking
 from fazhi.enforcement import models
-from fazhi.enforcement.views import ROLES
+from fazhi.enforcement.views import ROLES, CaseDetail
+from fazhi.enforcement.views_checks import INSPECTION_RECORD_FIELDS
+from fazhi.enforcement.violations import JOINT_FIELDS
 
 ItemSerializer = serializer_for(
     models.EnforcementItem,
@@ -56,11 +57,7 @@ CaseSerializer = serializer_for(
         "closed_on",
         "fine",
     ),
-    {
-        "party": masking.mask_names,
-        "party_id_number": masking.mask_id_number,
-        "party_phone": masking.mask_phone,
-    },
+    CaseDetail.masked,
 )
 CaseSerializer.Meta.read_only_fields = (
     *LedgerSerializer.Meta.read_only_fields,
@@ -70,34 +67,8 @@ CaseSerializer.Meta.read_only_fields = (
     "decided_on",
     "closed_on",
 )
-InspectionSerializer = serializer_for(
-    models.Inspection,
-    (
-        "kind",
-        "title",
-        "item",
-        "target",
-        "village",
-        "planned_on",
-        "done_on",
-        "result",
-        "hazards_found",
-        "hazards_rectified",
-        "rectify_by",
-    ),
-)
-JointSerializer = serializer_for(
-    models.JointOperation,
-    (
-        "kind",
-        "title",
-        "date",
-        "units",
-        "location",
-        "vehicles_checked",
-        "people_cautioned",
-    ),
-)
+InspectionSerializer = serializer_for(models.Inspection, INSPECTION_RECORD_FIELDS)
+JointSerializer = serializer_for(models.JointOperation, tuple(f for f in JOINT_FIELDS if f != "summary"))
 
 
 def register(router):

@@ -139,18 +139,6 @@ def _upload(case, user, step, kind):
     )
 
 
-# The newest cases stand in every state of the procedure, newest first.
-LATEST = [
-    "discovered",
-    "discovered",
-    "filed",
-    "investigating",
-    "notified",
-    "reviewing",
-    "decided",
-    "served",
-    "executing",
-]
 
 
 # How far each case gets, by the age of its discovery (days before today).
@@ -175,6 +163,8 @@ ORDER = [
     "executing",
     "closed",
 ]
+# The newest cases stand in every state of the procedure but the last, newest first.
+LATEST = ["discovered", *ORDER[:-1]]
 
 
 def _cases(ctx, rng, user, items, officers):
