@@ -1,11 +1,11 @@
 """Public pages (no login): the published catalogues and the drafts open for public comment."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
 from fazhi.decisions.models import DecisionCatalogue, MajorDecision
-from fazhi.reviews.public import handle_comment
+from fazhi.reviews.public import consultation_pages
 
 PUBLISHED = DecisionCatalogue.State.PUBLISHED
 
@@ -38,22 +38,7 @@ def open_drafts():
     )
 
 
-def consultations(request):
-    return render(
-        request,
-        "decisions/public_consultations.html",
-        {"title": "重大行政决策公开征求意见", "drafts": open_drafts()},
-    )
-
-
-def consultation(request, pk):
-    draft = get_object_or_404(open_drafts(), pk=pk)
-    form = handle_comment(request, draft, draft.title)
-    if request.method == "POST" and not form.is_bound:
-        return redirect(request.path)
-    return render(
-        request, "decisions/public_consultation.html", {"title": draft.title, "draft": draft, "form": form}
-    )
+consultations, consultation = consultation_pages(open_drafts, "decisions", "重大行政决策公开征求意见")
 
 
 urlpatterns = [

@@ -1,13 +1,13 @@
 """Public pages (no login): published normative documents with their validity, drafts open for
 comment, and published cleanup results."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import path
 from django.utils import timezone
 
 from fazhi.documents import services
 from fazhi.documents.models import CleanupCampaign, CleanupItem, NormativeDocument
-from fazhi.reviews.public import handle_comment
+from fazhi.reviews.public import consultation_pages
 
 SHOWN = NormativeDocument.IN_FORCE + NormativeDocument.ENDED
 
@@ -30,22 +30,7 @@ def open_drafts():
     ).select_related("township")
 
 
-def consultations(request):
-    return render(
-        request,
-        "documents/public_consultations.html",
-        {"title": "规范性文件征求意见", "drafts": open_drafts()},
-    )
-
-
-def consultation(request, pk):
-    draft = get_object_or_404(open_drafts(), pk=pk)
-    form = handle_comment(request, draft, draft.title)
-    if request.method == "POST" and not form.is_bound:
-        return redirect(request.path)
-    return render(
-        request, "documents/public_consultation.html", {"title": draft.title, "draft": draft, "form": form}
-    )
+consultations, consultation = consultation_pages(open_drafts, "documents", "规范性文件征求意见")
 
 
 def cleanups(request):

@@ -4,6 +4,7 @@ rate limiting and storage. Apps mount their own public pages and call `handle_co
 from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.shortcuts import get_object_or_404, redirect, render
 
 from fazhi.core.ratelimit import allow, client_ip
 from fazhi.core.services import save_record
@@ -50,3 +51,22 @@ def comments_of(subject):
     return PublicComment.objects.filter(
         content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
     )
+
+
+def consultation_pages(open_drafts, app: str, title: str):
+    """The two public pages of an app's drafts open for comment: the list (`<app>/public_consultations.html`)
+    and one draft with its comment form (`<app>/public_consultation.html`). `open_drafts()` is the
+    queryset of drafts whose comment period runs today."""
+
+    def consultations(request):
+        return render(request, f"{app}/public_consultations.html", {"title": title, "drafts": open_drafts()})
+
+    def consultation(request, pk):
+        draft = get_object_or_404(open_drafts(), pk=pk)
+        form = handle_comment(request, draft, draft.title)
+        if request.method == "POST" and not form.is_bound:
+            return redirect(request.path)
+        context = {"title": draft.title, "draft": draft, "form": form}
+        return render(request, f"{app}/public_consultation.html", context)
+
+    return consultations, consultation
