@@ -78,6 +78,10 @@ class ReviewList(AdvisorScope, LedgerListView):
         return context
 
 
+# The review's opinion, in the order of its written form (必要性、合法性、规范性、可操作性、修改意见、结论).
+OPINION_FIELDS = ("necessity", "legality", "standardisation", "operability", "changes", "conclusion")
+
+
 class ReviewDetail(AdvisorScope, LedgerDetailView):
     model = LegalityReview
     write_roles = WRITE_ROLES
@@ -92,12 +96,7 @@ class ReviewDetail(AdvisorScope, LedgerDetailView):
         "due_on",
         "advisor",
         "reviewer",
-        "necessity",
-        "legality",
-        "standardisation",
-        "operability",
-        "changes",
-        "conclusion",
+        *OPINION_FIELDS,
         "concluded_on",
     )
 
@@ -123,12 +122,7 @@ class ReviewForm(AdvisorScope, LedgerFormView):
         "village",
         "advisor",
         "reviewer",
-        "necessity",
-        "legality",
-        "standardisation",
-        "operability",
-        "changes",
-        "conclusion",
+        *OPINION_FIELDS,
     )
 
     def before_save(self, record, form):
