@@ -32,11 +32,8 @@ from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
 
 
-class TownshipMixin(LoginRequiredMixin):
-    """Pages of one township: the current one (request.township), which the user may read."""
-
-    model: type[Ledger]
-    write_roles: tuple = ()
+class TownshipRequired(LoginRequiredMixin):
+    """A page that needs a signed-in user with a current township (request.township)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -44,6 +41,13 @@ class TownshipMixin(LoginRequiredMixin):
         if request.township is None:
             raise PermissionDenied("您的账号尚未分配乡镇，请联系管理员。")
         return super().dispatch(request, *args, **kwargs)
+
+
+class TownshipMixin(TownshipRequired):
+    """Pages of one township: the current one (request.township), which the user may read."""
+
+    model: type[Ledger]
+    write_roles: tuple = ()
 
     def scoped(self):
         return self.restrict(visible_to(self.model.objects.all(), self.request.user, self.request.township))
