@@ -495,9 +495,15 @@ def ledger_urls(
     """The URL patterns of one ledger whose views are declared one by one (core.ledger.get_model_urls);
     the views are recorded in the ledger's spec, so the permission matrix finds them.
 
-    A detail page with attachments gets its upload view, with the detail page's write roles, unless
-    the ledger passes its own `upload_view`.
+    A detail page with attachments gets its upload view, and one with a workflow its transition view,
+    with the detail page's write roles, unless the ledger passes its own.
     """
+    if transition_view is None and getattr(detail_view, "workflow", None) is not None:
+        transition_view = type(
+            f"{model.__name__}Transition",
+            (TransitionView,),
+            {"model": model, "write_roles": detail_view.write_roles, "workflow": detail_view.workflow},
+        )
     from fazhi.core.ledger import spec_for
 
     if upload_view is None and detail_view is not None and detail_view.attachments:

@@ -10,7 +10,6 @@ urlpatterns = [
         views.DisputeList,
         views.DisputeDetail,
         views.DisputeForm,
-        transition_view=views.DisputeTransition,
     ),
     *ledger_urls(models.ScreeningRound, views.ScreeningList, views.ScreeningDetail, views.ScreeningForm),
     *ledger_urls(models.MediationCommittee, views.CommitteeList, views.CommitteeDetail, views.CommitteeForm),

@@ -5,7 +5,7 @@ from django.db.models import Q
 from fazhi.core import masking
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
-from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView
+from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView
 from fazhi.disputes import rules
 from fazhi.disputes.models import Dispute, MediationCommittee, Mediator, MediatorTraining, ScreeningRound
 from fazhi.disputes.workflows import WORKFLOW
@@ -270,9 +270,3 @@ class DisputeForm(VillageConfinedForm):
     model = Dispute
     write_roles = WRITE_ROLES
     fields = DISPUTE_FIELDS
-
-
-class DisputeTransition(TransitionView):
-    model = Dispute
-    write_roles = WRITE_ROLES
-    workflow = WORKFLOW

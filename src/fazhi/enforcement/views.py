@@ -18,7 +18,6 @@ from fazhi.core.views import (
     LedgerFormView,
     LedgerListView,
     TownshipMixin,
-    TransitionView,
 )
 from fazhi.core.workflow import Refused
 from fazhi.enforcement import rules, services
@@ -407,11 +406,6 @@ class CaseForm(Enforcement, LedgerFormView):
                 )
         if errors:
             raise ValidationError(errors)
-
-
-class CaseTransition(Enforcement, TransitionView):
-    model = EnforcementCase
-    workflow = workflow
 
 
 class CaseAttach(Enforcement, AttachmentUploadView):

@@ -10,7 +10,6 @@ urlpatterns = [
         views.CaseList,
         views.CaseDetail,
         views.CaseForm,
-        transition_view=views.CaseTransition,
     ),
     *ledger_urls(models.Hearing, views.HearingList, views.HearingDetail, views.HearingForm),
     *ledger_urls(models.RiskAssessment, views.AssessmentList, views.AssessmentDetail, views.AssessmentForm),

@@ -13,13 +13,11 @@ urlpatterns = [
         views.PetitionList,
         views.PetitionDetail,
         views.PetitionForm,
-        transition_view=views.PetitionTransition,
     ),
     *ledger_urls(
         models.HotlineTicket,
         views.HotlineList,
         views.HotlineDetail,
         views.HotlineForm,
-        transition_view=views.HotlineTransition,
     ),
 ]

@@ -122,12 +122,6 @@ class PetitionForm(LedgerFormView):
     fields = PETITION_FIELDS
 
 
-class PetitionTransition(TransitionView):
-    model = Petition
-    write_roles = WRITE_ROLES
-    workflow = WORKFLOW
-
-
 class PetitionClose(TransitionView):
     """办结: the outcome and the written reply in one step; a refused close keeps no upload."""
 
@@ -201,9 +195,3 @@ class HotlineForm(LedgerFormView):
     model = HotlineTicket
     write_roles = WRITE_ROLES
     fields = HOTLINE_FIELDS
-
-
-class HotlineTransition(TransitionView):
-    model = HotlineTicket
-    write_roles = WRITE_ROLES
-    workflow = HOTLINE_WORKFLOW

@@ -11,7 +11,6 @@ urlpatterns = [
         AnnualReport,
         list_view=views.ReportList,
         detail_view=views.ReportDetail,
-        transition_view=views.ReportTransition,
     ),
     path("annualreport/<int:pk>/edit/", views.ReportForm.as_view(), name="annualreport_update"),
     path(

@@ -14,7 +14,7 @@ from fazhi.core import deadlines
 from fazhi.core.access import can_write
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
-from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TownshipMixin, TransitionView
+from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TownshipMixin
 from fazhi.core.workflow import Refused
 from fazhi.indicators.registry import REGISTRY
 from fazhi.reports import rules, services
@@ -168,12 +168,6 @@ def _legend(report, text):
         for c in dict.fromkeys(tokens(text))
         if c in REGISTRY
     ]
-
-
-class ReportTransition(TransitionView):
-    model = AnnualReport
-    write_roles = WRITE_ROLES
-    workflow = WORKFLOW
 
 
 class ReportAction(TownshipMixin, View):

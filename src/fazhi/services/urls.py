@@ -16,7 +16,6 @@ urlpatterns = [
         views.VillageRuleList,
         views.VillageRuleDetail,
         views.VillageRuleForm,
-        transition_view=views.VillageRuleTransition,
     ),
     *(pattern for spec in ledgers.SPECS for pattern in spec.urls()),
     *disclosure.SPEC.urls(),
