@@ -139,8 +139,6 @@ def _upload(case, user, step, kind):
     )
 
 
-
-
 # How far each case gets, by the age of its discovery (days before today).
 def _target(age, rng):
     if age > 150:
