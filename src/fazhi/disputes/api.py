@@ -1,4 +1,4 @@
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerSerializer, viewset_for
 from fazhi.core import masking
 from fazhi.disputes.models import Dispute, Mediator, ScreeningRound
 from fazhi.disputes.views import STAFF_ROLES, WRITE_ROLES
@@ -34,12 +34,14 @@ class DisputeSerializer(LedgerSerializer):
     masks = {"parties": masking.mask_names, "phone": masking.mask_phone}
 
 
-class DisputeViewSet(LedgerViewSet):
-    queryset = Dispute.objects.select_related("village", "mediator").order_by("-received", "-id")
-    serializer_class = DisputeSerializer
-    write_roles = WRITE_ROLES
-    filterset_fields = ("state", "type", "level", "kind", "village")
-    search_fields = ("number", "summary")
+DisputeViewSet = viewset_for(
+    Dispute,
+    DisputeSerializer,
+    WRITE_ROLES,
+    filters=("state", "type", "level", "kind", "village"),
+    search=("number", "summary"),
+    queryset=Dispute.objects.select_related("village", "mediator").order_by("-received", "-id"),
+)
 
 
 class ScreeningSerializer(LedgerSerializer):
@@ -59,11 +61,13 @@ class ScreeningSerializer(LedgerSerializer):
         )
 
 
-class ScreeningViewSet(LedgerViewSet):
-    queryset = ScreeningRound.objects.order_by("-date", "-id")
-    serializer_class = ScreeningSerializer
-    write_roles = WRITE_ROLES
-    filterset_fields = ("village", "frequency")
+ScreeningViewSet = viewset_for(
+    ScreeningRound,
+    ScreeningSerializer,
+    WRITE_ROLES,
+    filters=("village", "frequency"),
+    queryset=ScreeningRound.objects.order_by("-date", "-id"),
+)
 
 
 class MediatorSerializer(LedgerSerializer):
@@ -84,11 +88,13 @@ class MediatorSerializer(LedgerSerializer):
     masks = {"phone": masking.mask_phone}
 
 
-class MediatorViewSet(LedgerViewSet):
-    queryset = Mediator.objects.order_by("id")
-    serializer_class = MediatorSerializer
-    write_roles = STAFF_ROLES
-    filterset_fields = ("committee", "full_time", "active")
+MediatorViewSet = viewset_for(
+    Mediator,
+    MediatorSerializer,
+    STAFF_ROLES,
+    filters=("committee", "full_time", "active"),
+    queryset=Mediator.objects.order_by("id"),
+)
 
 
 def register(router):

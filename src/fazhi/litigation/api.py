@@ -1,4 +1,4 @@
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerSerializer, viewset_for
 from fazhi.core import masking
 from fazhi.litigation.models import LitigationCase, RiskArea, RiskAssessment
 from fazhi.litigation.views import RISK_ROLES, WRITE_ROLES
@@ -31,11 +31,13 @@ class CaseSerializer(LedgerSerializer):
     masks = {"applicant": masking.mask_names}
 
 
-class CaseViewSet(LedgerViewSet):
-    queryset = LitigationCase.objects.order_by("-copy_received", "-id")
-    serializer_class = CaseSerializer
-    write_roles = WRITE_ROLES
-    filterset_fields = ("kind", "state", "lost")
+CaseViewSet = viewset_for(
+    LitigationCase,
+    CaseSerializer,
+    WRITE_ROLES,
+    filters=("kind", "state", "lost"),
+    queryset=LitigationCase.objects.order_by("-copy_received", "-id"),
+)
 
 
 class AssessmentSerializer(LedgerSerializer):
@@ -56,11 +58,13 @@ class AssessmentSerializer(LedgerSerializer):
         )
 
 
-class AssessmentViewSet(LedgerViewSet):
-    queryset = RiskAssessment.objects.order_by("-assessed_on", "-id")
-    serializer_class = AssessmentSerializer
-    write_roles = RISK_ROLES
-    filterset_fields = ("subject", "risk_level", "conclusion")
+AssessmentViewSet = viewset_for(
+    RiskAssessment,
+    AssessmentSerializer,
+    RISK_ROLES,
+    filters=("subject", "risk_level", "conclusion"),
+    queryset=RiskAssessment.objects.order_by("-assessed_on", "-id"),
+)
 
 
 class AreaSerializer(LedgerSerializer):
@@ -81,11 +85,13 @@ class AreaSerializer(LedgerSerializer):
         )
 
 
-class AreaViewSet(LedgerViewSet):
-    queryset = RiskArea.objects.order_by("id")
-    serializer_class = AreaSerializer
-    write_roles = RISK_ROLES
-    filterset_fields = ("domain", "level", "active")
+AreaViewSet = viewset_for(
+    RiskArea,
+    AreaSerializer,
+    RISK_ROLES,
+    filters=("domain", "level", "active"),
+    queryset=RiskArea.objects.order_by("id"),
+)
 
 
 def register(router):

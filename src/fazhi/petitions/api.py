@@ -1,4 +1,4 @@
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerSerializer, viewset_for
 from fazhi.core import masking
 from fazhi.petitions.models import HotlineTicket, Petition
 from fazhi.petitions.views import SPEC, WRITE_ROLES
@@ -49,12 +49,14 @@ class PetitionSerializer(LedgerSerializer):
     masks = SPEC.masks
 
 
-class PetitionViewSet(LedgerViewSet):
-    queryset = Petition.objects.order_by("-received", "-id")
-    serializer_class = PetitionSerializer
-    write_roles = WRITE_ROLES
-    filterset_fields = ("state", "channel", "origin", "kind", "litigation", "backlog", "village")
-    search_fields = ("number", "subject")
+PetitionViewSet = viewset_for(
+    Petition,
+    PetitionSerializer,
+    WRITE_ROLES,
+    filters=("state", "channel", "origin", "kind", "litigation", "backlog", "village"),
+    search=("number", "subject"),
+    queryset=Petition.objects.order_by("-received", "-id"),
+)
 
 
 class HotlineSerializer(LedgerSerializer):
@@ -83,12 +85,14 @@ class HotlineSerializer(LedgerSerializer):
     masks = {"caller": masking.mask_names, "phone": masking.mask_phone}
 
 
-class HotlineViewSet(LedgerViewSet):
-    queryset = HotlineTicket.objects.order_by("-received", "-id")
-    serializer_class = HotlineSerializer
-    write_roles = WRITE_ROLES
-    filterset_fields = ("state", "category", "satisfaction", "village")
-    search_fields = ("ticket_no",)
+HotlineViewSet = viewset_for(
+    HotlineTicket,
+    HotlineSerializer,
+    WRITE_ROLES,
+    filters=("state", "category", "satisfaction", "village"),
+    search=("ticket_no",),
+    queryset=HotlineTicket.objects.order_by("-received", "-id"),
+)
 
 
 def register(router):
