@@ -1,37 +1,31 @@
-from fazhi.api.base import LedgerSerializer, viewset_for
+from fazhi.api.base import serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.disputes.models import Dispute, Mediator, ScreeningRound
 from fazhi.disputes.views import STAFF_ROLES, WRITE_ROLES
 
-
-class DisputeSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = Dispute
-        fields = (
-            "id",
-            "township",
-            "village",
-            "number",
-            "received",
-            "source",
-            "type",
-            "parties",
-            "phone",
-            "summary",
-            "kind",
-            "mediator",
-            "state",
-            "level",
-            "outcome",
-            "agreement_date",
-            "resolved_on",
-            "confirmation_applied",
-            "criminal_risk",
-            "version",
-        )
-        read_only_fields = (*LedgerSerializer.Meta.read_only_fields, "number", "state", "resolved_on")
-
-    masks = {"parties": masking.mask_names, "phone": masking.mask_phone}
+DisputeSerializer = serializer_for(
+    Dispute,
+    (
+        "number",
+        "received",
+        "source",
+        "type",
+        "parties",
+        "phone",
+        "summary",
+        "kind",
+        "mediator",
+        "state",
+        "level",
+        "outcome",
+        "agreement_date",
+        "resolved_on",
+        "confirmation_applied",
+        "criminal_risk",
+    ),
+    {"parties": masking.mask_names, "phone": masking.mask_phone},
+    read_only=("number", "state", "resolved_on"),
+)
 
 
 DisputeViewSet = viewset_for(
@@ -44,21 +38,9 @@ DisputeViewSet = viewset_for(
 )
 
 
-class ScreeningSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = ScreeningRound
-        fields = (
-            "id",
-            "township",
-            "village",
-            "date",
-            "frequency",
-            "screener",
-            "scope",
-            "found",
-            "notes",
-            "version",
-        )
+ScreeningSerializer = serializer_for(
+    ScreeningRound, ("date", "frequency", "screener", "scope", "found", "notes")
+)
 
 
 ScreeningViewSet = viewset_for(
@@ -70,22 +52,12 @@ ScreeningViewSet = viewset_for(
 )
 
 
-class MediatorSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = Mediator
-        fields = (
-            "id",
-            "township",
-            "name",
-            "committee",
-            "full_time",
-            "position",
-            "phone",
-            "active",
-            "version",
-        )
-
-    masks = {"phone": masking.mask_phone}
+MediatorSerializer = serializer_for(
+    Mediator,
+    ("name", "committee", "full_time", "position", "phone", "active"),
+    {"phone": masking.mask_phone},
+    village=False,
+)
 
 
 MediatorViewSet = viewset_for(

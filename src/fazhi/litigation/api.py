@@ -1,34 +1,30 @@
-from fazhi.api.base import LedgerSerializer, viewset_for
+from fazhi.api.base import serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.litigation.models import LitigationCase, RiskArea, RiskAssessment
 from fazhi.litigation.views import RISK_ROLES, WRITE_ROLES
 
-
-class CaseSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = LitigationCase
-        fields = (
-            "id",
-            "township",
-            "case_no",
-            "kind",
-            "stage",
-            "organ",
-            "applicant",
-            "subject",
-            "copy_received",
-            "answered_on",
-            "state",
-            "outcome",
-            "decided_on",
-            "lost",
-            "judgment_executed",
-            "executed_on",
-            "version",
-        )
-        read_only_fields = (*LedgerSerializer.Meta.read_only_fields, "state", "lost")
-
-    masks = {"applicant": masking.mask_names}
+CaseSerializer = serializer_for(
+    LitigationCase,
+    (
+        "case_no",
+        "kind",
+        "stage",
+        "organ",
+        "applicant",
+        "subject",
+        "copy_received",
+        "answered_on",
+        "state",
+        "outcome",
+        "decided_on",
+        "lost",
+        "judgment_executed",
+        "executed_on",
+    ),
+    {"applicant": masking.mask_names},
+    read_only=("state", "lost"),
+    village=False,
+)
 
 
 CaseViewSet = viewset_for(
@@ -40,22 +36,11 @@ CaseViewSet = viewset_for(
 )
 
 
-class AssessmentSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = RiskAssessment
-        fields = (
-            "id",
-            "township",
-            "title",
-            "subject",
-            "assessed_on",
-            "assessor",
-            "risk_level",
-            "risks",
-            "measures",
-            "conclusion",
-            "version",
-        )
+AssessmentSerializer = serializer_for(
+    RiskAssessment,
+    ("title", "subject", "assessed_on", "assessor", "risk_level", "risks", "measures", "conclusion"),
+    village=False,
+)
 
 
 AssessmentViewSet = viewset_for(
@@ -67,22 +52,9 @@ AssessmentViewSet = viewset_for(
 )
 
 
-class AreaSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = RiskArea
-        fields = (
-            "id",
-            "township",
-            "village",
-            "name",
-            "domain",
-            "level",
-            "measures",
-            "listed_on",
-            "review_months",
-            "active",
-            "version",
-        )
+AreaSerializer = serializer_for(
+    RiskArea, ("name", "domain", "level", "measures", "listed_on", "review_months", "active")
+)
 
 
 AreaViewSet = viewset_for(

@@ -1,6 +1,6 @@
 from rest_framework import serializers, viewsets
 
-from fazhi.api.base import LedgerSerializer, viewset_for
+from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.core.access import access_for
 from fazhi.org.models import Department, LegalAdvisor, Person, Region
@@ -26,10 +26,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
         return regions.order_by("code", "id")
 
 
-class DepartmentSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = Department
-        fields = ("id", "township", "name", "kind", "quota", "version")
+DepartmentSerializer = serializer_for(Department, ("name", "kind", "quota"), village=False)
 
 
 DepartmentViewSet = viewset_for(
@@ -57,21 +54,11 @@ PersonViewSet = viewset_for(
 )
 
 
-class AdvisorSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = LegalAdvisor
-        fields = (
-            "id",
-            "township",
-            "name",
-            "firm",
-            "kind",
-            "serves_township",
-            "villages",
-            "contract_start",
-            "contract_end",
-            "version",
-        )
+AdvisorSerializer = serializer_for(
+    LegalAdvisor,
+    ("name", "firm", "kind", "serves_township", "villages", "contract_start", "contract_end"),
+    village=False,
+)
 
 
 AdvisorViewSet = viewset_for(

@@ -1,52 +1,45 @@
-from fazhi.api.base import LedgerSerializer, viewset_for
+from fazhi.api.base import serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.petitions.models import HotlineTicket, Petition
 from fazhi.petitions.views import SPEC, WRITE_ROLES
 
-
-class PetitionSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = Petition
-        fields = (
-            "id",
-            "township",
-            "village",
-            "number",
-            "received",
-            "channel",
-            "origin",
-            "group_visit",
-            "representatives",
-            "petitioner",
-            "phone",
-            "subject",
-            "kind",
-            "litigation",
-            "legal_route",
-            "state",
-            "notice_due",
-            "accepted_on",
-            "handling_due",
-            "extended_on",
-            "outcome",
-            "closed_on",
-            "backlog",
-            "backlog_resolved_on",
-            "version",
-        )
-        read_only_fields = (
-            *LedgerSerializer.Meta.read_only_fields,
-            "number",
-            "state",
-            "notice_due",
-            "handling_due",
-            "extended_on",
-            "outcome",
-            "closed_on",
-            "accepted_on",
-        )
-
-    masks = SPEC.masks
+PetitionSerializer = serializer_for(
+    Petition,
+    (
+        "number",
+        "received",
+        "channel",
+        "origin",
+        "group_visit",
+        "representatives",
+        "petitioner",
+        "phone",
+        "subject",
+        "kind",
+        "litigation",
+        "legal_route",
+        "state",
+        "notice_due",
+        "accepted_on",
+        "handling_due",
+        "extended_on",
+        "outcome",
+        "closed_on",
+        "backlog",
+        "backlog_resolved_on",
+    ),
+    SPEC.masks,
+    read_only=(
+        "number",
+        "state",
+        "notice_due",
+        "handling_due",
+        "extended_on",
+        "outcome",
+        "closed_on",
+        "accepted_on",
+    ),
+)
 
 
 PetitionViewSet = viewset_for(
@@ -59,30 +52,25 @@ PetitionViewSet = viewset_for(
 )
 
 
-class HotlineSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = HotlineTicket
-        fields = (
-            "id",
-            "township",
-            "village",
-            "ticket_no",
-            "received",
-            "due",
-            "category",
-            "caller",
-            "phone",
-            "content",
-            "handler",
-            "state",
-            "reply",
-            "replied_on",
-            "satisfaction",
-            "version",
-        )
-        read_only_fields = (*LedgerSerializer.Meta.read_only_fields, "state")
-
-    masks = {"caller": masking.mask_names, "phone": masking.mask_phone}
+HotlineSerializer = serializer_for(
+    HotlineTicket,
+    (
+        "ticket_no",
+        "received",
+        "due",
+        "category",
+        "caller",
+        "phone",
+        "content",
+        "handler",
+        "state",
+        "reply",
+        "replied_on",
+        "satisfaction",
+    ),
+    {"caller": masking.mask_names, "phone": masking.mask_phone},
+    read_only=("state",),
+)
 
 
 HotlineViewSet = viewset_for(

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from fazhi.api.base import LedgerSerializer, LedgerViewSet, viewset_for
+from fazhi.api.base import LedgerSerializer, LedgerViewSet, serializer_for, viewset_for
 from fazhi.reports.models import AnnualReport, ReportItem
 from fazhi.reports.services import WRITE_ROLES, to_document
 from fazhi.reports.views import ITEM_ROLES
@@ -41,10 +41,7 @@ class ReportViewSet(LedgerViewSet):
     http_method_names = ["get", "head", "options"]
 
 
-class ItemSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = ReportItem
-        fields = ("id", "township", "year", "kind", "area", "title", "text", "order", "version")
+ItemSerializer = serializer_for(ReportItem, ("year", "kind", "area", "title", "text", "order"), village=False)
 
 
 ItemViewSet = viewset_for(
