@@ -26,7 +26,6 @@ from fazhi.core.access import access_for, can_write, require_write, visible_to
 from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
 from fazhi.core.errors import Refused
 from fazhi.core.export import xlsx_response
-from fazhi.core.ledger import get_model_urls
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
@@ -474,53 +473,3 @@ class AttachmentUploadView(TownshipMixin, View):
         else:
             messages.success(request, f"已上传：{upload.name}")
         return HttpResponseRedirect(record.get_absolute_url())
-
-
-VIEW_SUFFIXES = {"list_view": "List", "detail_view": "Detail", "form_view": "Form"}
-VIEW_SUFFIXES.update(transition_view="Transition", upload_view="Attach")
-
-
-def views_of(module, prefix: str, **given) -> dict:
-    """The `ledger_urls` keywords for the views a module names by convention: `<prefix>List`,
-    `<prefix>Detail`, `<prefix>Form`, `<prefix>Transition`, `<prefix>Attach` (those it has);
-    `given` ones (e.g. a generated upload view) win."""
-    found = {kw: getattr(module, prefix + suffix, None) for kw, suffix in VIEW_SUFFIXES.items()}
-    found.update(given)
-    return {kw: view for kw, view in found.items() if hasattr(view, "as_view")}  # not a Django Form
-
-
-def ledger_urls(
-    model, list_view=None, detail_view=None, form_view=None, *, transition_view=None, upload_view=None
-):
-    """The URL patterns of one ledger whose views are declared one by one (core.ledger.get_model_urls);
-    the views are recorded in the ledger's spec, so the permission matrix finds them.
-
-    A detail page with attachments gets its upload view, and one with a workflow its transition view,
-    with the detail page's write roles, unless the ledger passes its own.
-    """
-    if transition_view is None and getattr(detail_view, "workflow", None) is not None:
-        transition_view = type(
-            f"{model.__name__}Transition",
-            (TransitionView,),
-            {"model": model, "write_roles": detail_view.write_roles, "workflow": detail_view.workflow},
-        )
-    from fazhi.core.ledger import spec_for
-
-    if upload_view is None and detail_view is not None and detail_view.attachments:
-        upload_view = type(
-            f"{model.__name__}Upload",
-            (AttachmentUploadView,),
-            {"model": model, "write_roles": detail_view.write_roles},
-        )
-    spec = spec_for(model)
-    given = {
-        "list": list_view,
-        "detail": detail_view,
-        "form": form_view,
-        "transition": transition_view,
-        "upload": upload_view,
-    }
-    spec.views.update({kind: view for kind, view in given.items() if view is not None})
-    spec.write_roles = spec.write_roles or getattr(detail_view or list_view, "write_roles", ())
-    spec.workflow = spec.workflow or getattr(transition_view, "workflow", None)
-    return get_model_urls(model)

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from fazhi.core.views import AttachmentUploadView, ledger_urls, views_of
+from fazhi.core.routes import ledger_urls, views_of
+from fazhi.core.views import AttachmentUploadView
 from fazhi.decisions import views
 from fazhi.decisions.models import DecisionCatalogue, MajorDecision
 

@@ -1,4 +1,4 @@
-from fazhi.core.views import ledger_urls
+from fazhi.core.routes import ledger_urls
 from fazhi.disputes import models, views
 
 app_name = "disputes"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.views import ledger_urls, views_of
+from fazhi.core.routes import ledger_urls, views_of
 from fazhi.org import models, views, views_accounts
 
 app_name = "org"

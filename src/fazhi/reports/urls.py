@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.views import ledger_urls, views_of
+from fazhi.core.routes import ledger_urls, views_of
 from fazhi.reports import views, views_check, views_collection
 from fazhi.reports.models import AnnualReport, Baseline, ReportItem
 

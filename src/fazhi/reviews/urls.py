@@ -1,4 +1,5 @@
-from fazhi.core.views import AttachmentUploadView, ledger_urls, views_of
+from fazhi.core.routes import ledger_urls, views_of
+from fazhi.core.views import AttachmentUploadView
 from fazhi.reviews import views
 from fazhi.reviews.models import LegalityReview, PublicComment
 
