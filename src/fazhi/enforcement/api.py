@@ -1,6 +1,6 @@
 from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
 from fazhi.enforcement import models
-from fazhi.enforcement.views import ROLES, CaseDetail
+from fazhi.enforcement.views import CASE_REGISTER, CASE_WEIGHT, ROLES, CaseDetail
 from fazhi.enforcement.views_checks import INSPECTION_RECORD_FIELDS
 from fazhi.enforcement.violations import JOINT_FIELDS
 
@@ -39,19 +39,9 @@ CaseSerializer = serializer_for(
     (
         "number",
         "state",
-        "source",
-        "item",
-        "title",
-        "party",
-        "party_id_number",
-        "party_phone",
-        "village",
-        "location",
+        *CASE_REGISTER,
         "officers",
-        "major",
-        "social_impact",
-        "hearing_right",
-        "discovered_on",
+        *CASE_WEIGHT,
         "filed_on",
         "decided_on",
         "closed_on",
