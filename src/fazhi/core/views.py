@@ -441,10 +441,14 @@ class TransitionView(TownshipMixin, View):
 
     workflow = None
 
+    def transition_data(self, request) -> dict:
+        """What the transition's guards and effects receive besides the record and the user."""
+        return request.POST.dict()
+
     def post(self, request, pk, name):
         record = get_object_or_404(self.scoped(), pk=pk)
         try:
-            self.workflow.apply(record, name, request.user, data=request.POST.dict())
+            self.workflow.apply(record, name, request.user, data=self.transition_data(request))
         except Refused as exc:
             messages.error(request, f"操作未执行：{exc}")
         else:

@@ -1,16 +1,12 @@
 import datetime as dt
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from fazhi.core import deadlines, masking
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView
-from fazhi.core.workflow import Refused
 from fazhi.reviews.models import LegalityReview, PublicComment
 from fazhi.reviews.workflows import workflow
 
@@ -142,17 +138,8 @@ class UserTransitionView(TransitionView):
     """A TransitionView whose effects also get the acting user (data["user"]), for effects that create
     records in the user's name (e.g. a transition that sends the record for legality review)."""
 
-    def post(self, request, pk, name):
-        record = get_object_or_404(self.scoped(), pk=pk)
-        try:
-            self.workflow.apply(
-                record, name, request.user, data={**request.POST.dict(), "user": request.user}
-            )
-        except Refused as exc:
-            messages.error(request, f"操作未执行：{exc}")
-        else:
-            messages.success(request, f"已{self.workflow.get(name).label}。")
-        return HttpResponseRedirect(record.get_absolute_url())
+    def transition_data(self, request) -> dict:
+        return {**super().transition_data(request), "user": request.user}
 
 
 COMMENT_ROLES = (Role.OFFICE,)
