@@ -210,10 +210,10 @@ def _is_m2m(model, key) -> bool:
     return any(f.name == key for f in model._meta.many_to_many)
 
 
-def serializer_for(model, fields, masks=None, read_only=()):
-    """A LedgerSerializer for `model` (with id, township, village and version); `masks` ({field: mask})
+def serializer_for(model, fields, masks=None, read_only=(), village=True):
+    """A LedgerSerializer for `model` (with id, township, village unless `village=False`, and version); `masks` ({field: mask})
     apply to everything it returns and are never written back."""
-    head = ("id", "township") if "village" in fields else ("id", "township", "village")
+    head = ("id", "township", "village") if village and "village" not in fields else ("id", "township")
     meta = type(
         "Meta",
         (LedgerSerializer.Meta,),

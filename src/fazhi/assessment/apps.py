@@ -1,8 +1,7 @@
-from django.apps import AppConfig
+from fazhi.core.appconfig import FazhiConfig
 
 
-class AssessmentConfig(AppConfig):
+class AssessmentConfig(FazhiConfig):
     name = "fazhi.assessment"
     label = "assessment"
     verbose_name = "年度考核"
-    nav = [("法治建设考核", "assessment:scheme_list", "award")]

@@ -8,10 +8,10 @@ writes nothing.
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
 from fazhi.core.roles import MANAGERS, Role
+from fazhi.core.tenancy import region_model, role_assignment_model
 
 
 @dataclass
@@ -42,7 +42,7 @@ def access_for(user) -> Access:
     cached = getattr(user, "_fazhi_access", None)
     if cached is not None:
         return cached
-    Region, RoleAssignment = apps.get_model("org", "Region"), apps.get_model("org", "RoleAssignment")
+    Region, RoleAssignment = region_model(), role_assignment_model()
 
     access = Access(superuser=user.is_superuser)
     if user.is_superuser:

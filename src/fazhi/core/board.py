@@ -23,6 +23,7 @@ from django.db.models.signals import post_delete, post_save
 
 from fazhi import LEDGER_APPS
 from fazhi.core.deadlines import SOON, Due, Remaining, Rule, remaining, status
+from fazhi.core.tenancy import region_model
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,7 @@ def rebuild(township=None) -> int:
     from fazhi.core import freshness
     from fazhi.core.models import BoardEntry
 
-    Region = apps.get_model("org", "Region")  # by name: core does not import the tenancy app
+    Region = region_model()
 
     townships = [township] if township is not None else list(Region.objects.townships())
     refresh_stored(township)

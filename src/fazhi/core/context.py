@@ -12,6 +12,7 @@ from django.utils.html import format_html_join
 
 from fazhi import LEDGER_APPS
 from fazhi.core.access import access_for
+from fazhi.core.tenancy import region_model
 
 
 def navigation():
@@ -64,7 +65,7 @@ def sidebar(request, switcher) -> str:
 
 def townships_by_county(readable, search="") -> list[tuple[str, list[tuple[int, str]]]]:
     """[(county name, [(township id, name), …]), …] in administrative-code order, as official lists."""
-    Region = apps.get_model("org", "Region")  # by name: core does not import the tenancy app
+    Region = region_model()
 
     rows = Region.objects.filter(pk__in=readable).order_by("parent__code", "code")
     if search:

@@ -16,6 +16,7 @@ from django.urls import get_resolver, reverse
 from fazhi.core.access import access_for, scope
 from fazhi.core.deadlines import SOON, remaining
 from fazhi.core.roles import Role
+from fazhi.core.tenancy import region_model
 
 LEADERS = frozenset({Role.SECRETARY, Role.HEAD})
 SHOWN = 8  # records per block
@@ -81,10 +82,8 @@ def village_context(request, today: dt.date) -> dict:
         for record in scope(model.objects.all(), user, township).order_by("-id")[:3]:
             latest.append((str(opts.verbose_name), record))
     latest.sort(key=lambda row: row[1].updated_at if hasattr(row[1], "updated_at") else dt.datetime.min)
-    from fazhi.org.models import Region
-
     return {
-        "villages": Region.objects.filter(pk__in=villages).order_by("code"),
+        "villages": region_model().objects.filter(pk__in=villages).order_by("code"),
         "deadlines": deadlines,
         "ledgers": ledgers,
         "latest": list(reversed(latest))[:SHOWN],

@@ -235,43 +235,6 @@ def get_model_urls(model) -> list:
     ]
 
 
-def ledger_urls(
-    model,
-    list_view=None,
-    detail_view=None,
-    form_view=None,
-    *,
-    transition_view=None,
-    upload_view=None,
-    create=None,
-    change=None,
-):
-    """The URL patterns of one ledger whose views are declared one by one (core.ledger.get_model_urls);
-    the views are recorded in the ledger's spec, so the permission matrix finds them, and so are the
-    ledger's creating and changing actions (`create`, `change`), which its form, API and import use.
-
-    A detail page with attachments gets its upload view, with the detail page's write roles, unless
-    the ledger passes its own `upload_view`.
-    """
-    from fazhi.core.views import AttachmentUploadView
-
-    if upload_view is None and detail_view is not None and detail_view.attachments:
-        upload_view = type(
-            f"{model.__name__}Upload",
-            (AttachmentUploadView,),
-            {"model": model, "write_roles": detail_view.write_roles},
-        )
-    spec = spec_for(model)
-    given = dict(
-        list=list_view, detail=detail_view, form=form_view, transition=transition_view, upload=upload_view
-    )
-    spec.views.update({kind: view for kind, view in given.items() if view is not None})
-    spec.write_roles = spec.write_roles or getattr(detail_view or list_view, "write_roles", ())
-    spec.workflow = spec.workflow or getattr(transition_view, "workflow", None)
-    spec.create, spec.change = create or spec.create, change or spec.change
-    return get_model_urls(model)
-
-
 def specs() -> list[LedgerSpec]:
     """Every declared ledger with pages, its API viewset attached (loads the URLconf and the router)."""
     from django.urls import get_resolver

@@ -1,6 +1,5 @@
-from django.apps import apps
-
 from fazhi.core.access import access_for
+from fazhi.core.tenancy import region_model
 
 
 class TownshipMiddleware:
@@ -18,7 +17,7 @@ class TownshipMiddleware:
     def current(self, request):
         if not request.user.is_authenticated:
             return None
-        Region = apps.get_model("org", "Region")  # by name: core does not import the tenancy app
+        Region = region_model()
 
         readable = access_for(request.user).readable
         if not readable:

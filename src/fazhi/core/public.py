@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.views.generic import FormView
 
 from fazhi.core.ratelimit import allow
+from fazhi.core.tenancy import region_model
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read out over the phone
 
@@ -24,6 +25,22 @@ TRACK_HOOKS: list = []
 
 def new_tracking_code(prefix: str) -> str:
     return prefix + "".join(secrets.choice(ALPHABET) for _ in range(8))
+
+
+class PublicForm(forms.Form):
+    """A public form's township choice and mobile number, asked the same way on every ledger's form.
+    Subclasses add their fields and set `field_order` (the township comes first)."""
+
+    township_label = "所在乡镇(街道)"
+    township = forms.ModelChoiceField(queryset=None, empty_label="请选择")
+    phone = forms.RegexField(
+        r"^1\d{10}$", label="联系电话", error_messages={"invalid": "请填写11位手机号码。"}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["township"].queryset = region_model().objects.townships()
+        self.fields["township"].label = self.township_label
 
 
 class TrackForm(forms.Form):
@@ -53,9 +70,11 @@ class PublicSubmitView(FormView):
 
 
 class PublicTrackView(FormView):
+    template_name = "core/public_track.html"
     model = None
     bucket = ""
     title = ""
+    not_found = "未找到该查询码对应的记录，请核对后重新输入。"
     form_class = TrackForm
 
     def get(self, request, *args, **kwargs):
@@ -80,4 +99,4 @@ class PublicTrackView(FormView):
         raise NotImplementedError
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(title=self.title, **kwargs)
+        return super().get_context_data(title=self.title, not_found=self.not_found, **kwargs)

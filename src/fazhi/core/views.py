@@ -22,21 +22,18 @@ from django.views.generic.edit import FormView
 from fazhi.core import duplicates, masking
 from fazhi.core.access import access_for, can_write, require_write, visible_to
 from fazhi.core.attachments import AttachmentDownloadView, attach, scope_ids  # noqa: F401  (old names)
+from fazhi.core.errors import Refused
 from fazhi.core.export import xlsx_response
 from fazhi.core.filters import filter_control, filterset_for
-from fazhi.core.ledger import REGISTRY, get_model_urls, ledger_urls  # noqa: F401  (old name)
+from fazhi.core.ledger import REGISTRY
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
 from fazhi.core.text import clauses
-from fazhi.core.workflow import Refused
 
 
-class TownshipMixin(LoginRequiredMixin):
-    """Pages of one township: the current one (request.township), which the user may read."""
-
-    model: type[Ledger]
-    write_roles: tuple = ()
+class TownshipRequired(LoginRequiredMixin):
+    """A page that needs a signed-in user with a current township (request.township)."""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -44,6 +41,13 @@ class TownshipMixin(LoginRequiredMixin):
         if request.township is None:
             raise PermissionDenied("您的账号尚未分配乡镇，请联系管理员。")
         return super().dispatch(request, *args, **kwargs)
+
+
+class TownshipMixin(TownshipRequired):
+    """Pages of one township: the current one (request.township), which the user may read."""
+
+    model: type[Ledger]
+    write_roles: tuple = ()
 
     def scoped(self):
         return self.restrict(visible_to(self.model.objects.all(), self.request.user, self.request.township))
@@ -155,6 +159,7 @@ class LedgerDetailView(TownshipMixin, DetailView):
     attachment_steps: list[tuple[str, str]] = []  # (code, label) of full-process steps
     related_template: str | None = None  # an extra block (e.g. comments of a consultation)
     select_related: tuple = ()  # beyond the shown links, e.g. what a link's __str__ reads
+    listed_relations: tuple = ()  # (label, many-to-many name): a row of the related names, 、-joined
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -190,6 +195,8 @@ class LedgerDetailView(TownshipMixin, DetailView):
             if not unmasked and name not in self.masked and "." not in name:
                 text = masking.mask_field(obj, name, text, names)  # names copied into free text
             rows.append((column.label, text))
+        for label, relation in self.listed_relations:
+            rows.append((label, "、".join(r.name for r in getattr(obj, relation).all()) or "—"))
         return rows
 
     def upload_url(self) -> str:
@@ -413,10 +420,14 @@ class TransitionView(TownshipMixin, View):
 
     workflow = None
 
+    def transition_data(self, request) -> dict:
+        """What the transition's guards and effects receive besides the record and the user."""
+        return request.POST.dict()
+
     def post(self, request, pk, name):
         record = get_object_or_404(self.scoped(), pk=pk)
         try:
-            self.workflow.apply(record, name, request.user, data=request.POST.dict())
+            self.workflow.apply(record, name, request.user, data=self.transition_data(request))
         except Refused as exc:
             messages.error(request, f"操作未执行：{exc}")
         else:

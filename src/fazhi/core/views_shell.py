@@ -3,6 +3,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -11,8 +12,12 @@ from django.views.decorators.http import require_http_methods
 from django.views.generic import TemplateView
 
 from fazhi.core.access import access_for
+from fazhi.core.board import urgent_counts, visible_entries
 from fazhi.core.context import townships_by_county
+from fazhi.core.deadlines import SOON
+from fazhi.core.export import xlsx_response
 from fazhi.core.middleware import TownshipMiddleware
+from fazhi.core.tables import Column
 from fazhi.notify.board import board_scope, responsible_name
 
 
@@ -49,12 +54,6 @@ class DeadlineBoardView(LoginRequiredMixin, TemplateView):
     paginate_by = 50
 
     def get(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from fazhi.core.board import SOON, urgent_counts, visible_entries
-        from fazhi.core.export import xlsx_response
-        from fazhi.core.tables import Column
-
         if request.township is None:
             raise PermissionDenied("您的账号尚未分配乡镇，请联系管理员。")
         today = timezone.localdate()

@@ -1,4 +1,4 @@
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerSerializer, LedgerViewSet, viewset_for
 from fazhi.decisions.models import DecisionCatalogue, MajorDecision
 from fazhi.decisions.workflows import ROLES
 
@@ -34,11 +34,13 @@ class DecisionSerializer(LedgerSerializer):
         read_only_fields = ("state", "published_on")
 
 
-class CatalogueViewSet(LedgerViewSet):
-    queryset = DecisionCatalogue.objects.all()
-    serializer_class = CatalogueSerializer
-    write_roles = ROLES
-    filterset_fields = ("year", "state")
+CatalogueViewSet = viewset_for(
+    DecisionCatalogue,
+    CatalogueSerializer,
+    ROLES,
+    filters=("year", "state"),
+    queryset=DecisionCatalogue.objects.all(),
+)
 
 
 class DecisionViewSet(LedgerViewSet):

@@ -5,7 +5,7 @@ from django.urls import path
 from django.utils import timezone
 
 from fazhi.decisions.models import DecisionCatalogue, MajorDecision
-from fazhi.reviews.public import consultation_page, draft_file
+from fazhi.reviews.public import consultation_pages
 
 PUBLISHED = DecisionCatalogue.State.PUBLISHED
 
@@ -38,24 +38,9 @@ def open_drafts():
     )
 
 
-def consultations(request):
-    return render(
-        request,
-        "decisions/public_consultations.html",
-        {"title": "重大行政决策公开征求意见", "drafts": open_drafts()},
-    )
-
-
-def consultation(request, pk):
-    draft = get_object_or_404(open_drafts(), pk=pk)
-    return consultation_page(
-        request, draft, "decisions/public_consultation.html", "decisions_public:consultation_file"
-    )
-
-
-def consultation_file(request, pk, file):
-    """Only a published file of a draft still open for comment: nothing else is public."""
-    return draft_file(get_object_or_404(open_drafts(), pk=pk), file)
+consultations, consultation, consultation_file = consultation_pages(
+    open_drafts, "decisions", "重大行政决策公开征求意见"
+)
 
 
 urlpatterns = [

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from fazhi.core.views import AttachmentUploadView, ledger_urls
+from fazhi.core.routes import ledger_urls, views_of
+from fazhi.core.views import AttachmentUploadView
 from fazhi.decisions import views
 from fazhi.decisions.models import DecisionCatalogue, MajorDecision
 
@@ -15,19 +16,11 @@ app_name = "decisions"
 urlpatterns = [
     *ledger_urls(
         DecisionCatalogue,
-        list_view=views.CatalogueList,
-        detail_view=views.CatalogueDetail,
-        form_view=views.CatalogueForm,
-        transition_view=views.CatalogueTransition,
-        upload_view=upload(DecisionCatalogue),
+        **views_of(views, "Catalogue", upload_view=upload(DecisionCatalogue)),
     ),
     *ledger_urls(
         MajorDecision,
-        list_view=views.DecisionList,
-        detail_view=views.DecisionDetail,
-        form_view=views.DecisionForm,
-        transition_view=views.DecisionTransition,
-        upload_view=upload(MajorDecision),
+        **views_of(views, "Decision", upload_view=upload(MajorDecision)),
     ),
     path("majordecision/<int:pk>/step/", views.StepView.as_view(), name="majordecision_step"),
 ]

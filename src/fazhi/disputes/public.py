@@ -8,24 +8,16 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core import masking
-from fazhi.core.public import PublicSubmitView, PublicTrackView
+from fazhi.core.public import PublicForm, PublicSubmitView, PublicTrackView
 from fazhi.disputes.actions import register_dispute
 from fazhi.disputes.models import Dispute
-from fazhi.org.models import Region
 
 
-class SubmitForm(forms.Form):
-    township = forms.ModelChoiceField(Region.objects.none(), label="所在乡镇(街道)", empty_label="请选择")
+class SubmitForm(PublicForm):
+    field_order = ("township", "parties", "phone", "type", "summary")
     parties = forms.CharField(label="当事人姓名", max_length=200, help_text="申请人及对方当事人，用顿号分隔")
-    phone = forms.RegexField(
-        r"^1\d{10}$", label="联系电话", error_messages={"invalid": "请填写11位手机号码。"}
-    )
     type = forms.ChoiceField(label="纠纷类型", choices=Dispute.Type.choices)
     summary = forms.CharField(label="纠纷简要情况", widget=forms.Textarea(attrs={"rows": 5}), max_length=2000)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["township"].queryset = Region.objects.townships()
 
 
 class SubmitView(PublicSubmitView):
@@ -48,7 +40,7 @@ class SubmitView(PublicSubmitView):
 
 
 class TrackView(PublicTrackView):
-    template_name = "disputes/public_track.html"
+    not_found = "未找到该查询码对应的申请，请核对后重新输入。"
     model = Dispute
     bucket = "disputes"
     title = "调解进度查询"

@@ -1,4 +1,4 @@
-from fazhi.core.views import ledger_urls
+from fazhi.core.routes import ledger_urls
 from fazhi.disputes import actions, models, views
 
 app_name = "disputes"
@@ -10,7 +10,6 @@ urlpatterns = [
         views.DisputeList,
         views.DisputeDetail,
         views.DisputeForm,
-        transition_view=views.DisputeTransition,
         create=actions.register_dispute,
     ),
     *ledger_urls(models.ScreeningRound, views.ScreeningList, views.ScreeningDetail, views.ScreeningForm),

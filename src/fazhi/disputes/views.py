@@ -5,7 +5,7 @@ from django.db.models import Q
 from fazhi.core import masking
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
-from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView
+from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView
 from fazhi.disputes import rules
 from fazhi.disputes.models import Dispute, MediationCommittee, Mediator, MediatorTraining, ScreeningRound
 from fazhi.disputes.workflows import WORKFLOW
@@ -148,11 +148,7 @@ class TrainingList(LedgerListView):
 class TrainingDetail(LedgerDetailView):
     model = MediatorTraining
     write_roles = STAFF_ROLES
-
-    def get_fields(self):
-        rows = super().get_fields()
-        rows.append(("参训调解员", "、".join(m.name for m in self.object.participants.all()) or "—"))
-        return rows
+    listed_relations = (("参训调解员", "participants"),)
 
 
 class TrainingForm(LedgerFormView):
@@ -274,9 +270,3 @@ class DisputeForm(VillageConfinedForm):
     model = Dispute
     write_roles = WRITE_ROLES
     fields = DISPUTE_FIELDS
-
-
-class DisputeTransition(TransitionView):
-    model = Dispute
-    write_roles = WRITE_ROLES
-    workflow = WORKFLOW

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerSerializer, viewset_for
 from fazhi.core import masking
 from fazhi.documents.models import CleanupCampaign, Contract, NormativeDocument
 from fazhi.documents.workflows import CONTRACT_ROLES, ROLES
@@ -67,26 +67,29 @@ class ContractSerializer(LedgerSerializer):
     masks = {"counterparty": masking.mask_name}
 
 
-class DocumentViewSet(LedgerViewSet):
-    queryset = NormativeDocument.objects.all()
-    serializer_class = DocumentSerializer
-    write_roles = ROLES
-    filterset_fields = ("state",)
-    search_fields = ("title", "doc_no")
+DocumentViewSet = viewset_for(
+    NormativeDocument,
+    DocumentSerializer,
+    ROLES,
+    filters=("state",),
+    search=("title", "doc_no"),
+    queryset=NormativeDocument.objects.all(),
+)
 
 
-class CampaignViewSet(LedgerViewSet):
-    queryset = CleanupCampaign.objects.all()
-    serializer_class = CampaignSerializer
-    write_roles = ROLES
+CampaignViewSet = viewset_for(
+    CleanupCampaign, CampaignSerializer, ROLES, queryset=CleanupCampaign.objects.all()
+)
 
 
-class ContractViewSet(LedgerViewSet):
-    queryset = Contract.objects.all()
-    serializer_class = ContractSerializer
-    write_roles = CONTRACT_ROLES
-    filterset_fields = ("kind", "state", "village")
-    search_fields = ("title",)
+ContractViewSet = viewset_for(
+    Contract,
+    ContractSerializer,
+    CONTRACT_ROLES,
+    filters=("kind", "state", "village"),
+    search=("title",),
+    queryset=Contract.objects.all(),
+)
 
 
 def register(router):

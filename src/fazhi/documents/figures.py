@@ -47,38 +47,21 @@ count(
     dashboard=True,
     **CLEANUP,
 )
-count(
-    "documents.cleanup.remaining",
-    "清理后继续有效",
-    "件",
-    filter=DONE & Q(outcome=Outcome.CONTINUE),
-    sentence="其中继续有效{value}件",
-    **CLEANUP,
-)
-count(
-    "documents.cleanup.repealed",
-    "清理后废止",
-    "件",
-    filter=DONE & Q(outcome=Outcome.REPEAL),
-    sentence="废止{value}件",
-    **CLEANUP,
-)
-count(
-    "documents.cleanup.expired",
-    "清理后失效",
-    "件",
-    filter=DONE & Q(outcome=Outcome.EXPIRE),
-    sentence="失效{value}件",
-    **CLEANUP,
-)
-count(
-    "documents.cleanup.to_amend",
-    "清理后拟修改",
-    "件",
-    filter=DONE & Q(outcome=Outcome.AMEND),
-    sentence="拟修改{value}件",
-    **CLEANUP,
-)
+# The outcomes of a concluded cleanup, one figure each: (code, name, outcome, sentence).
+for code, name, outcome, sentence in (
+    ("remaining", "清理后继续有效", Outcome.CONTINUE, "其中继续有效{value}件"),
+    ("repealed", "清理后废止", Outcome.REPEAL, "废止{value}件"),
+    ("expired", "清理后失效", Outcome.EXPIRE, "失效{value}件"),
+    ("to_amend", "清理后拟修改", Outcome.AMEND, "拟修改{value}件"),
+):
+    count(
+        f"documents.cleanup.{code}",
+        name,
+        "件",
+        filter=DONE & Q(outcome=outcome),
+        sentence=sentence,
+        **CLEANUP,
+    )
 
 
 def _reviewed_contracts(scope: Scope):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from fazhi.documents import services
 from fazhi.documents.models import CleanupCampaign, CleanupItem, NormativeDocument
-from fazhi.reviews.public import consultation_page, draft_file
+from fazhi.reviews.public import consultation_pages
 
 SHOWN = NormativeDocument.IN_FORCE + NormativeDocument.ENDED
 
@@ -30,24 +30,9 @@ def open_drafts():
     ).select_related("township")
 
 
-def consultations(request):
-    return render(
-        request,
-        "documents/public_consultations.html",
-        {"title": "规范性文件征求意见", "drafts": open_drafts()},
-    )
-
-
-def consultation(request, pk):
-    draft = get_object_or_404(open_drafts(), pk=pk)
-    return consultation_page(
-        request, draft, "documents/public_consultation.html", "documents_public:consultation_file"
-    )
-
-
-def consultation_file(request, pk, file):
-    """Only a published file of a draft still open for comment: nothing else is public."""
-    return draft_file(get_object_or_404(open_drafts(), pk=pk), file)
+consultations, consultation, consultation_file = consultation_pages(
+    open_drafts, "documents", "规范性文件征求意见"
+)
 
 
 def cleanups(request):

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from fazhi.core.views import AttachmentUploadView, ledger_urls
+from fazhi.core.routes import ledger_urls, views_of
+from fazhi.core.views import AttachmentUploadView
 from fazhi.documents import views
 from fazhi.documents.models import CleanupCampaign, Contract, NormativeDocument
 
@@ -13,19 +14,11 @@ app_name = "documents"
 urlpatterns = [
     *ledger_urls(
         NormativeDocument,
-        list_view=views.DocumentList,
-        detail_view=views.DocumentDetail,
-        form_view=views.DocumentForm,
-        transition_view=views.DocumentTransition,
-        upload_view=upload(NormativeDocument, views.ROLES),
+        **views_of(views, "Document", upload_view=upload(NormativeDocument, views.ROLES)),
     ),
     *ledger_urls(
         CleanupCampaign,
-        list_view=views.CampaignList,
-        detail_view=views.CampaignDetail,
-        form_view=views.CampaignForm,
-        transition_view=views.CampaignTransition,
-        upload_view=upload(CleanupCampaign, views.ROLES),
+        **views_of(views, "Campaign", upload_view=upload(CleanupCampaign, views.ROLES)),
     ),
     path("cleanupcampaign/<int:pk>/scope/", views.CampaignScopeView.as_view(), name="cleanupcampaign_scope"),
     path(
@@ -35,10 +28,6 @@ urlpatterns = [
     ),
     *ledger_urls(
         Contract,
-        list_view=views.ContractList,
-        detail_view=views.ContractDetail,
-        form_view=views.ContractForm,
-        transition_view=views.ContractTransition,
-        upload_view=upload(Contract, views.CONTRACT_ROLES),
+        **views_of(views, "Contract", upload_view=upload(Contract, views.CONTRACT_ROLES)),
     ),
 ]

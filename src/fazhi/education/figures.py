@@ -135,26 +135,16 @@ count(
     dashboard=True,
     **common,
 )
-count(
-    "study.central_group_sessions",
-    "党委理论学习中心组学法",
-    "次",
-    StudySession,
-    date_field="date",
-    filter=Q(kind=S.CENTRAL_GROUP),
-    sentence="党委理论学习中心组专题学法{value}次",
-    **common,
-)
-count(
-    "study.trainings",
-    "专题法治培训",
-    "次",
-    StudySession,
-    date_field="date",
-    filter=Q(kind=S.TRAINING),
-    sentence="举办专题法治培训{value}期",
-    **common,
-)
+for code, name, kind, sentence in (
+    (
+        "study.central_group_sessions",
+        "党委理论学习中心组学法",
+        S.CENTRAL_GROUP,
+        "党委理论学习中心组专题学法{value}次",
+    ),
+    ("study.trainings", "专题法治培训", S.TRAINING, "举办专题法治培训{value}期"),
+):
+    count(code, name, "次", StudySession, date_field="date", filter=Q(kind=kind), sentence=sentence, **common)
 
 count(
     "exams.count",

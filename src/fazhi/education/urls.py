@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.views import ledger_urls
+from fazhi.core.routes import ledger_urls
 from fazhi.education import models, views
 
 app_name = "education"

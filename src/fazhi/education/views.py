@@ -281,11 +281,7 @@ class StudyList(LedgerListView):
 class StudyDetail(LedgerDetailView):
     model = StudySession
     write_roles = STUDY_ROLES
-
-    def get_fields(self):
-        rows = super().get_fields()
-        rows.append(("参加的领导干部", "、".join(p.name for p in self.object.attendees.all()) or "—"))
-        return rows
+    listed_relations = (("参加的领导干部", "attendees"),)
 
 
 class StudyForm(LedgerFormView):

@@ -1,7 +1,8 @@
 from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
-from fazhi.core import masking
 from fazhi.enforcement import models
-from fazhi.enforcement.views import ROLES
+from fazhi.enforcement.views import CASE_REGISTER, CASE_WEIGHT, ROLES, CaseDetail
+from fazhi.enforcement.views_checks import INSPECTION_RECORD_FIELDS
+from fazhi.enforcement.violations import JOINT_FIELDS
 
 ItemSerializer = serializer_for(
     models.EnforcementItem,
@@ -38,29 +39,15 @@ CaseSerializer = serializer_for(
     (
         "number",
         "state",
-        "source",
-        "item",
-        "title",
-        "party",
-        "party_id_number",
-        "party_phone",
-        "village",
-        "location",
+        *CASE_REGISTER,
         "officers",
-        "major",
-        "social_impact",
-        "hearing_right",
-        "discovered_on",
+        *CASE_WEIGHT,
         "filed_on",
         "decided_on",
         "closed_on",
         "fine",
     ),
-    {
-        "party": masking.mask_names,
-        "party_id_number": masking.mask_id_number,
-        "party_phone": masking.mask_phone,
-    },
+    CaseDetail.masked,
 )
 CaseSerializer.Meta.read_only_fields = (
     *LedgerSerializer.Meta.read_only_fields,
@@ -70,34 +57,8 @@ CaseSerializer.Meta.read_only_fields = (
     "decided_on",
     "closed_on",
 )
-InspectionSerializer = serializer_for(
-    models.Inspection,
-    (
-        "kind",
-        "title",
-        "item",
-        "target",
-        "village",
-        "planned_on",
-        "done_on",
-        "result",
-        "hazards_found",
-        "hazards_rectified",
-        "rectify_by",
-    ),
-)
-JointSerializer = serializer_for(
-    models.JointOperation,
-    (
-        "kind",
-        "title",
-        "date",
-        "units",
-        "location",
-        "vehicles_checked",
-        "people_cautioned",
-    ),
-)
+InspectionSerializer = serializer_for(models.Inspection, INSPECTION_RECORD_FIELDS)
+JointSerializer = serializer_for(models.JointOperation, tuple(f for f in JOINT_FIELDS if f != "summary"))
 
 
 def register(router):

@@ -19,7 +19,6 @@ from fazhi.core.views import (
     LedgerFormView,
     LedgerListView,
     TownshipMixin,
-    TransitionView,
 )
 from fazhi.core.workflow import Refused
 from fazhi.enforcement import rules, services
@@ -243,21 +242,14 @@ class CaseList(Enforcement, LedgerListView):
     ordering = ("-discovered_on", "-id")
 
 
+# Named groups of a case's fields, shared by the form, the record page and the API.
+CASE_REGISTER = ("source", "item", "title", "party", "party_id_number", "party_phone", "village", "location")
+CASE_WEIGHT = ("major", "social_impact", "hearing_right", "discovered_on")
 CASE_FIELDS = (
-    "source",
-    "item",
-    "title",
-    "party",
-    "party_id_number",
-    "party_phone",
-    "village",
-    "location",
+    *CASE_REGISTER,
     "facts",
     "officers",
-    "major",
-    "social_impact",
-    "hearing_right",
-    "discovered_on",
+    *CASE_WEIGHT,
     "hearing_requested_on",
     "hearing_notice_on",
     "hearing_on",
@@ -281,19 +273,9 @@ class CaseDetail(Enforcement, LedgerDetailView):
     fields = (
         "number",
         "state",
-        "source",
-        "item",
-        "title",
-        "party",
-        "party_id_number",
-        "party_phone",
-        "village",
-        "location",
+        *CASE_REGISTER,
         "facts",
-        "major",
-        "social_impact",
-        "hearing_right",
-        "discovered_on",
+        *CASE_WEIGHT,
         "filed_on",
         "notified_on",
         "hearing_requested_on",
@@ -408,11 +390,6 @@ class CaseForm(Enforcement, LedgerFormView):
                 )
         if errors:
             raise ValidationError(errors)
-
-
-class CaseTransition(Enforcement, TransitionView):
-    model = EnforcementCase
-    workflow = workflow
 
 
 class CaseAttach(Enforcement, AttachmentUploadView):

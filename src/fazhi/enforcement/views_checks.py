@@ -25,7 +25,7 @@ from fazhi.enforcement.models import (
     PublicEntry,
 )
 from fazhi.enforcement.views import ROLES, Enforcement  # noqa: F401
-from fazhi.enforcement.violations import JointOperationForm
+from fazhi.enforcement.violations import JOINT_FIELDS, JointOperationForm
 
 
 class EntryList(Enforcement, LedgerListView):
@@ -103,6 +103,7 @@ INSPECTION_FIELDS = (
     "hazards_rectified",
     "rectify_by",
 )
+INSPECTION_RECORD_FIELDS = tuple(f for f in INSPECTION_FIELDS if f != "officers")  # officers: own block
 
 
 class InspectionList(Enforcement, LedgerListView):
@@ -128,7 +129,7 @@ class InspectionList(Enforcement, LedgerListView):
 
 class InspectionDetail(Enforcement, LedgerDetailView):
     model = Inspection
-    fields = INSPECTION_FIELDS[:7] + INSPECTION_FIELDS[8:]
+    fields = INSPECTION_RECORD_FIELDS
 
 
 class InspectionForm(Enforcement, LedgerFormView):
@@ -143,18 +144,6 @@ class InspectionForm(Enforcement, LedgerFormView):
             raise ValidationError("尚有未整改的隐患，请填写整改期限。")
         if record.done_on is None and (record.result or record.hazards_found):
             raise ValidationError("填写检查结果前请先填写实施日期。")
-
-
-JOINT_FIELDS = (
-    "kind",
-    "title",
-    "date",
-    "units",
-    "location",
-    "vehicles_checked",
-    "people_cautioned",
-    "summary",
-)
 
 
 class JointList(Enforcement, LedgerListView):

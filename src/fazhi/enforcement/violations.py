@@ -8,6 +8,17 @@ from django.db import transaction
 
 from fazhi.enforcement.models import JointOperation, Violation
 
+JOINT_FIELDS = (
+    "kind",
+    "title",
+    "date",
+    "units",
+    "location",
+    "vehicles_checked",
+    "people_cautioned",
+    "summary",
+)
+
 LABELS = {label: kind for kind, label in Violation.Kind.choices}
 _LINE = re.compile(r"^\s*(?P<label>[^\d\s：:，,]+)\s*[：:，,]?\s*(?P<count>\d+)\s*起?\s*$")
 
@@ -58,16 +69,7 @@ class JointOperationForm(forms.ModelForm):
 
     class Meta:
         model = JointOperation
-        fields = (
-            "kind",
-            "title",
-            "date",
-            "units",
-            "location",
-            "vehicles_checked",
-            "people_cautioned",
-            "summary",
-        )
+        fields = JOINT_FIELDS
         widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):

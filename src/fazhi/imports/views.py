@@ -4,7 +4,6 @@ column mapping, commit, progress and undo. Thin: the work is in `services`, run 
 from urllib.parse import quote
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -14,6 +13,7 @@ from django.views.generic import TemplateView
 from fazhi.core.access import can_write, scope
 from fazhi.core.export import XLSX
 from fazhi.core.text import clauses
+from fazhi.core.views import TownshipRequired
 from fazhi.imports import services, tasks
 from fazhi.imports.models import ImportBatch
 from fazhi.imports.targets import targets
@@ -28,14 +28,7 @@ def xlsx(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-class ImportMixin(LoginRequiredMixin):
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if request.township is None:
-            raise PermissionDenied("您的账号尚未分配乡镇，请联系管理员。")
-        return super().dispatch(request, *args, **kwargs)
-
+class ImportMixin(TownshipRequired):
     def target(self):
         target = targets().get(self.kwargs["ledger"])
         if target is None:

@@ -1,4 +1,4 @@
-from fazhi.core.views import ledger_urls
+from fazhi.core.routes import ledger_urls
 from fazhi.litigation import actions, models, views
 
 app_name = "litigation"
@@ -10,7 +10,6 @@ urlpatterns = [
         views.CaseList,
         views.CaseDetail,
         views.CaseForm,
-        transition_view=views.CaseTransition,
         create=actions.file_case,
         change=actions.change_case,
     ),

@@ -3,7 +3,7 @@ from django.db.models import Count, Exists, Max, OuterRef
 from fazhi.core import masking
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
-from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView
+from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView
 from fazhi.litigation.models import Hearing, LitigationCase, RiskArea, RiskAssessment, RiskReview
 from fazhi.litigation.workflows import WORKFLOW
 
@@ -82,12 +82,6 @@ class CaseForm(LedgerFormView):
     model = LitigationCase
     write_roles = WRITE_ROLES
     fields = CASE_FIELDS
-
-
-class CaseTransition(TransitionView):
-    model = LitigationCase
-    write_roles = WRITE_ROLES
-    workflow = WORKFLOW
 
 
 class HearingList(LedgerListView):

@@ -1,6 +1,6 @@
 from rest_framework import serializers, viewsets
 
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.core.access import access_for
 from fazhi.org.models import Department, LegalAdvisor, Person, Region
@@ -26,16 +26,12 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
         return regions.order_by("code", "id")
 
 
-class DepartmentSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = Department
-        fields = ("id", "township", "name", "kind", "quota", "version")
+DepartmentSerializer = serializer_for(Department, ("name", "kind", "quota"), village=False)
 
 
-class DepartmentViewSet(LedgerViewSet):
-    queryset = Department.objects.all()
-    serializer_class = DepartmentSerializer
-    write_roles = ORG_ROLES
+DepartmentViewSet = viewset_for(
+    Department, DepartmentSerializer, ORG_ROLES, queryset=Department.objects.all()
+)
 
 
 class PersonSerializer(LedgerSerializer):
@@ -48,35 +44,26 @@ class PersonSerializer(LedgerSerializer):
     masks = {"phone": masking.mask_phone}
 
 
-class PersonViewSet(LedgerViewSet):
-    queryset = Person.objects.select_related("department")
-    serializer_class = PersonSerializer
-    write_roles = ORG_ROLES
-    filterset_fields = ("department", "active")
-    search_fields = ("name", "position")
+PersonViewSet = viewset_for(
+    Person,
+    PersonSerializer,
+    ORG_ROLES,
+    filters=("department", "active"),
+    search=("name", "position"),
+    queryset=Person.objects.select_related("department"),
+)
 
 
-class AdvisorSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = LegalAdvisor
-        fields = (
-            "id",
-            "township",
-            "name",
-            "firm",
-            "kind",
-            "serves_township",
-            "villages",
-            "contract_start",
-            "contract_end",
-            "version",
-        )
+AdvisorSerializer = serializer_for(
+    LegalAdvisor,
+    ("name", "firm", "kind", "serves_township", "villages", "contract_start", "contract_end"),
+    village=False,
+)
 
 
-class AdvisorViewSet(LedgerViewSet):
-    queryset = LegalAdvisor.objects.prefetch_related("villages")
-    serializer_class = AdvisorSerializer
-    write_roles = ORG_ROLES
+AdvisorViewSet = viewset_for(
+    LegalAdvisor, AdvisorSerializer, ORG_ROLES, queryset=LegalAdvisor.objects.prefetch_related("villages")
+)
 
 
 def register(router):

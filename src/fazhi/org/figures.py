@@ -21,28 +21,21 @@ def _covered_villages(scope: Scope):
     ).distinct()
 
 
-count(
-    "org.villages",
-    "行政村",
-    "个",
-    Region,
-    township_field="parent",
-    filter=Q(kind=Region.Kind.VILLAGE),
-    sentence="辖{value}个行政村",
-    section="org",
-    dashboard=True,
-)
-count(
-    "org.communities",
-    "社区",
-    "个",
-    Region,
-    township_field="parent",
-    filter=Q(kind=Region.Kind.COMMUNITY),
-    sentence="{value}个社区",
-    section="org",
-    dashboard=True,
-)
+for code, name, kind, sentence in (
+    ("org.villages", "行政村", Region.Kind.VILLAGE, "辖{value}个行政村"),
+    ("org.communities", "社区", Region.Kind.COMMUNITY, "{value}个社区"),
+):
+    count(
+        code,
+        name,
+        "个",
+        Region,
+        township_field="parent",
+        filter=Q(kind=kind),
+        sentence=sentence,
+        section="org",
+        dashboard=True,
+    )
 count(
     "org.villages_all",
     "村(社区)",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.views import ledger_urls
+from fazhi.core.routes import ledger_urls, views_of
 from fazhi.org import models, views, views_accounts, views_members
 
 app_name = "org"
@@ -23,25 +23,8 @@ urlpatterns = [
         views_members.MemberRemove.as_view(),
         name="leadinggroup_member_remove",
     ),
-    *ledger_urls(
-        models.Person, list_view=views.PersonList, detail_view=views.PersonDetail, form_view=views.PersonForm
-    ),
-    *ledger_urls(
-        models.LegalAdvisor,
-        list_view=views.AdvisorList,
-        detail_view=views.AdvisorDetail,
-        form_view=views.AdvisorForm,
-    ),
-    *ledger_urls(
-        models.LeadingGroup,
-        list_view=views.GroupList,
-        detail_view=views.GroupDetail,
-        form_view=views.GroupForm,
-    ),
-    *ledger_urls(
-        models.TownshipProfile,
-        list_view=views.ProfileList,
-        detail_view=views.ProfileDetail,
-        form_view=views.ProfileForm,
-    ),
+    *ledger_urls(models.Person, **views_of(views, "Person")),
+    *ledger_urls(models.LegalAdvisor, **views_of(views, "Advisor")),
+    *ledger_urls(models.LeadingGroup, **views_of(views, "Group")),
+    *ledger_urls(models.TownshipProfile, **views_of(views, "Profile")),
 ]

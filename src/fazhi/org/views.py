@@ -95,11 +95,7 @@ class AdvisorList(LedgerListView):
 class AdvisorDetail(LedgerDetailView):
     model = LegalAdvisor
     write_roles = ORG_ROLES
-
-    def get_fields(self):
-        rows = super().get_fields()
-        rows.append(("服务村(社区)", "、".join(v.name for v in self.object.villages.all()) or "—"))
-        return rows
+    listed_relations = (("服务村(社区)", "villages"),)
 
 
 class AdvisorForm(LedgerFormView):

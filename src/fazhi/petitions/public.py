@@ -8,29 +8,20 @@ from django import forms
 from django.utils import timezone
 
 from fazhi.core import masking
-from fazhi.core.public import PublicSubmitView, PublicTrackView
-from fazhi.org.models import Region
+from fazhi.core.public import PublicForm, PublicSubmitView, PublicTrackView
 from fazhi.petitions import rules
 from fazhi.petitions.actions import register_petition
 from fazhi.petitions.models import Petition
 
 
-class SubmitForm(forms.Form):
-    township = forms.ModelChoiceField(
-        Region.objects.none(), label="向哪个乡镇(街道)反映", empty_label="请选择"
-    )
+class SubmitForm(PublicForm):
+    township_label = "向哪个乡镇(街道)反映"
+    field_order = ("township", "petitioner", "phone", "subject", "content")
     petitioner = forms.CharField(label="信访人姓名", max_length=100)
-    phone = forms.RegexField(
-        r"^1\d{10}$", label="联系电话", error_messages={"invalid": "请填写11位手机号码。"}
-    )
     subject = forms.CharField(label="信访事由", max_length=120)
     content = forms.CharField(
         label="主要诉求及事实理由", widget=forms.Textarea(attrs={"rows": 6}), max_length=5000
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["township"].queryset = Region.objects.townships()
 
 
 class SubmitView(PublicSubmitView):
@@ -57,7 +48,7 @@ class SubmitView(PublicSubmitView):
 
 
 class TrackView(PublicTrackView):
-    template_name = "petitions/public_track.html"
+    not_found = "未找到该查询码对应的信访事项，请核对后重新输入。"
     model = Petition
     bucket = "petitions"
     title = "信访办理查询"

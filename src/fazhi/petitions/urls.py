@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.views import ledger_urls
+from fazhi.core.routes import ledger_urls
 from fazhi.petitions import models, views
 
 app_name = "petitions"
@@ -13,13 +13,11 @@ urlpatterns = [
         views.PetitionList,
         views.PetitionDetail,
         views.PetitionForm,
-        transition_view=views.PetitionTransition,
     ),
     *ledger_urls(
         models.HotlineTicket,
         views.HotlineList,
         views.HotlineDetail,
         views.HotlineForm,
-        transition_view=views.HotlineTransition,
     ),
 ]

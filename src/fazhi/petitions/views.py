@@ -126,12 +126,6 @@ class PetitionForm(LedgerFormView):
     fields = PETITION_FIELDS
 
 
-class PetitionTransition(TransitionView):
-    model = Petition
-    write_roles = WRITE_ROLES
-    workflow = WORKFLOW
-
-
 class PetitionClose(TransitionView):
     """办结: the outcome and the written reply in one step; a refused close keeps no upload."""
 
@@ -205,9 +199,3 @@ class HotlineForm(LedgerFormView):
     model = HotlineTicket
     write_roles = WRITE_ROLES
     fields = HOTLINE_FIELDS
-
-
-class HotlineTransition(TransitionView):
-    model = HotlineTicket
-    write_roles = WRITE_ROLES
-    workflow = HOTLINE_WORKFLOW

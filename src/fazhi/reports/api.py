@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerSerializer, LedgerViewSet, serializer_for, viewset_for
 from fazhi.reports.models import AnnualReport, ReportItem
 from fazhi.reports.services import WRITE_ROLES, to_document
 from fazhi.reports.views import ITEM_ROLES
@@ -41,17 +41,16 @@ class ReportViewSet(LedgerViewSet):
     http_method_names = ["get", "head", "options"]
 
 
-class ItemSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = ReportItem
-        fields = ("id", "township", "year", "kind", "area", "title", "text", "order", "version")
+ItemSerializer = serializer_for(ReportItem, ("year", "kind", "area", "title", "text", "order"), village=False)
 
 
-class ItemViewSet(LedgerViewSet):
-    queryset = ReportItem.objects.all()
-    serializer_class = ItemSerializer
-    write_roles = ITEM_ROLES
-    filterset_fields = ("year", "kind", "area")
+ItemViewSet = viewset_for(
+    ReportItem,
+    ItemSerializer,
+    ITEM_ROLES,
+    filters=("year", "kind", "area"),
+    queryset=ReportItem.objects.all(),
+)
 
 
 def register(router):

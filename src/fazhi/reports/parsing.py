@@ -16,84 +16,17 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from fazhi.reports.figure_checks import _SENTENCE_END, _figures_in, _rate_checks, _sentences, _sum_check
+from fazhi.reports.quantities import _QUANTITY, UNITS, _quantity_from_match, cn_to_int
+
+__all__ = ["PART_NAMES", "UNITS", "cn_to_int", "failed_checks", "parse_quantity", "parse_report"]
+
 PART_NAMES = {
     "measures": "上一年度推进法治政府建设的主要举措和成效",
     "shortcomings": "存在的不足和原因",
     "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责的情况",
     "next_year": "下一年度推进法治政府建设的主要安排",
 }
-
-# --- numbers ---------------------------------------------------------------
-
-_CN_DIGITS = dict(zip("零〇○一二两三四五六七八九", (0, 0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-_CN_MAGNITUDES = {"十": 10, "百": 100, "千": 1000}
-_CN_NUMERAL = "零〇○一二两三四五六七八九十百千"
-
-
-def cn_to_int(text: str) -> int | None:
-    """Chinese numeral to int: "十二" -> 12, "一百零五" -> 105, "二〇二四" -> 2024."""
-    if not text or len(text) > 12:
-        return None
-    if all(ch in _CN_DIGITS for ch in text):
-        # Digit-by-digit spelling, as used for years in dates (二〇二四).
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    total, digit = 0, None
-    for ch in text:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_MAGNITUDES:
-            total += (1 if digit is None else digit) * _CN_MAGNITUDES[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
-
-
-# Longest first so "件次" wins over "件" and "万元" over "万".
-UNITS = sorted(
-    "平方米 公里 件次 场次 人次 万元 小时 课时 学时 起 件 次 场 份 人 名 项 条 个 处 家 户 辆 "
-    "册 幅 本 期 篇 元 村 天 日 宗 例 批 轮 所 台 张 亩 位 堂 %".split(),
-    key=len,
-    reverse=True,
-)
-# Chinese-numeral figures are only trusted with plain count units; elsewhere
-# (一次办, 三项制度, 四个意识) they are set phrases, not statistics.
-_CN_COUNT_UNITS = set("次 场 场次 名 人 人次 件 起 份 期 个 项 家 户 天 小时 课时 学时 批 轮".split())
-_CN_SET_PHRASE_AFTER = re.compile(r"意识|自信|维护|确立|务必|代表|亲自|同|全面|坚持|制度|清单|覆盖|办")
-
-_QUANTITY = re.compile(
-    r"(?P<pre>大约|约|近|逾|超过)?"
-    rf"(?P<num>\d+(?:\.\d+)?|[{_CN_NUMERAL}]+)"
-    r"\s*(?P<mult>万|亿)?\s*(?P<approx>余|多)?\s*"
-    r"(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")?"
-    r"(?P<post>以上|左右)?"
-)
-
-
-def _number_value(num: str) -> float | int | None:
-    if num[0].isdigit():
-        if len(num) > 15:  # phone numbers, garbage; also keeps int() in range
-            return None
-        value = float(num)
-    else:
-        value = cn_to_int(num)
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
-
-
-def _quantity_from_match(m: re.Match) -> dict | None:
-    value = _number_value(m["num"])
-    unit = m["unit"] or ""
-    if value is None or (not unit and not m["mult"]):
-        return None
-    if m["mult"] == "万" and unit == "元":
-        unit = "万元"  # money is conventionally stated in 万元; keep it so
-    elif m["mult"]:
-        value = value * (10000 if m["mult"] == "万" else 100000000)
-        value = int(value) if float(value).is_integer() else round(value, 4)
-    approx = bool(m["pre"] or m["approx"] or m["post"])
-    return {"value": value, "unit": unit, "approx": approx}
 
 
 def parse_quantity(text: str) -> dict | None:
@@ -155,7 +88,6 @@ _HEADINGS = [  # (level, pattern, label format); label is used in section paths
 ]
 # "一是/二是" start a level-4 item at the start of a sentence or after a colon.
 _INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;：:]))\s*([{_CN_SMALL}]{{1,3}})是")
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
 
 # Order is priority: a heading naming several parts takes the first listed.
 _PART_KEYWORDS = [
@@ -300,180 +232,6 @@ def _find_year(title: str | None, opening: list[str]) -> int | None:
             if year and 1990 <= year <= 2100:
                 return year
     return None
-
-
-# --- figures ---------------------------------------------------------------------
-
-
-@dataclass
-class _Figure:
-    value: float | int
-    unit: str
-    approx: bool
-    start: int
-    end: int
-    label: str  # words just before the number, e.g. "成功化解"
-
-    @property
-    def change(self) -> bool:
-        """ "较上年增加31起", "同比下降5%": a difference, not a count of its own."""
-        return bool(_CHANGE.search(self.label))
-
-
-_CHANGE = re.compile(
-    r"(?:较|比|同比|环比).{0,4}(?:增加|减少|增长|下降|提高|降低|上升|多|少)|同比|较上年|较去年"
-)
-
-
-def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
-    # Look back a bounded distance: quotes and brackets are short, and an
-    # unbounded search makes long run-on sentences quadratic.
-    start = max(0, pos - 200)
-    return text.rfind(opening, start, pos) > text.rfind(closing, start, pos)
-
-
-def _is_figure(sentence: str, m: re.Match, q: dict) -> bool:
-    before = sentence[max(0, m.start() - 8) : m.start()].rstrip()  # only its last characters matter
-    if before.endswith("第") or re.search(r"[A-Za-z]$", before):
-        return False  # article numbers (第24条), codes
-    if q["unit"] in ("日", "天") and before.endswith("月"):
-        return False  # a date: 1月5日
-    if any(_inside(sentence, m.start(), a, b) for a, b in ("〔〕", "[]", "【】")):
-        return False  # document numbers 〔2023〕5号
-    if m["num"][0].isdigit():
-        return True
-    after = sentence[m.end() : m.end() + 2]
-    quoted = any(_inside(sentence, m.start(), a, b) for a, b in ("“”", "《》", "「」"))
-    return (
-        q["unit"] in _CN_COUNT_UNITS
-        and q["value"] >= 2
-        and not quoted
-        and not re.search(r"[第每这那前后其上下逐单统唯万]$", before)
-        and not _CN_SET_PHRASE_AFTER.match(after)
-    )
-
-
-def _figures_in(sentence: str) -> list[_Figure]:
-    figures, previous_end = [], 0
-    for m in _QUANTITY.finditer(sentence):
-        q = _quantity_from_match(m)
-        if q is None or not _is_figure(sentence, m, q):
-            continue
-        lo = max(previous_end, m.start() - 30)  # labels are short; keeps long sentences linear
-        start = max(lo, *(sentence.rfind(c, lo, m.start()) + 1 for c in "、，,：:（("))
-        label = sentence[start : m.start()].strip()
-        figures.append(_Figure(q["value"], q["unit"], q["approx"], m.start(), m.end(), label))
-        previous_end = m.end()
-    return figures
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-
-
-# --- consistency checks -------------------------------------------------------
-
-_SUM_OVERLAP_WORDS = re.compile(
-    r"成功|满意|办结|结案|按期|及时|当场|涉及|同比|党员|女性|男性|少数民族|"
-    r"以上|以下|岁|学历|已"
-)
-# Groups of people are usually split by overlapping attributes (党员, 女性).
-_PERSON_UNITS = {"人", "名", "位"}
-_CASE_UNITS = {"件", "起", "宗", "例"}
-_RATE_QUALIFIER = re.compile(r"按期|按时|及时|当场|满意|一次性")
-_RATE = re.compile(r"([\u4e00-\u9fff]{2})率[^\d。；;]{0,6}?(\d+(?:\.\d+)?)\s*%")
-
-
-def _compatible(total: str, part: str) -> bool:
-    if total == part:
-        return True
-    if len(total) == 2 and total[1] == "次" and part in (total[0], "次"):
-        return True  # 件次 covers 件 and 次; 人次 covers 人 and 次
-    return total in _CASE_UNITS and part in _CASE_UNITS
-
-
-def _fmt(value: float | int) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
-def _quote(sentence: str) -> str:
-    return f"（“{sentence[:80]}{'…' if len(sentence) > 80 else ''}”）"
-
-
-def _check(kind: str, ok: bool, text: str, sentence: str) -> dict:
-    return {"kind": kind, "ok": ok, "text": text + _quote(sentence)}
-
-
-def _sum_check(sentence: str, figures: list[_Figure]) -> dict | None:
-    """ "共 N X，其中 a X、b X": parts may not exceed N; a full list must add up."""
-    at = sentence.find("其中")
-    before = [f for f in figures if f.end <= at]
-    parts = [f for f in figures if f.start > at and f.unit != "%"]  # a trailing rate is no share
-    if at < 0 or not before or not parts:
-        return None
-    total = before[-1]
-    if total.approx or any(p.approx for p in parts) or total.unit == "%":
-        return None  # "余/约" figures are rounded: never flag them
-    if not all(_compatible(total.unit, p.unit) for p in parts):
-        return None
-    if re.search(r"各|均|每|其中.*其中", sentence[at:]):
-        return None  # "各5件" means each, not a share; nested 其中 is ambiguous
-    of_total = f"总数{_fmt(total.value)}{total.unit}"
-    over = [p for p in parts if p.value > total.value]
-    if over:
-        return _check(
-            "sum", False, f"分项超过总数：{_fmt(over[0].value)}{over[0].unit}大于{of_total}", sentence
-        )
-    partition = (
-        len(parts) >= 2
-        and total.unit not in _PERSON_UNITS
-        and not any(_SUM_OVERLAP_WORDS.search(p.label) for p in parts)
-    )
-    s = sum(p.value for p in parts)
-    expr = "+".join(_fmt(p.value) for p in parts)
-    if not partition:  # a single share, or categories that may overlap: no sum is implied
-        return _check("subset", True, f"分项未超过总数：其中各项（{expr}）均不大于{of_total}", sentence)
-    if abs(s - total.value) < 1e-9:
-        return _check("sum", True, f"合计相符：{expr}={_fmt(s)}，与{of_total}一致", sentence)
-    if s > total.value:
-        return _check("sum", False, f"合计不符：其中各项之和{expr}={_fmt(s)}，超过{of_total}", sentence)
-    return _check("subset", True, f"部分列举：其中各项之和{expr}={_fmt(s)}，小于{of_total}", sentence)
-
-
-def _rate_matches(num: _Figure, den: _Figure, stated: str) -> bool:
-    computed = 100 * num.value / den.value
-    decimals = len(stated.partition(".")[2])
-    # Accept rounding or truncation at the stated precision.
-    return abs(computed - float(stated)) < 10**-decimals + 1e-9
-
-
-def _rate_checks(sentence: str, figures: list[_Figure]) -> list[dict]:
-    """ "受理203起、化解198起，化解率98%": the rate must match within rounding.
-
-    Every plausible numerator/denominator pair is tried (a sentence may hold
-    several counts); the rate is only flagged when no pair explains it.
-    """
-    checks = []
-    for m in _RATE.finditer(sentence):
-        key, stated = m[1], m[2]
-        # "按期答复率" is not "已答复 / 受理": a qualified rate needs its qualifier in the numerator.
-        qualifier = _RATE_QUALIFIER.search(sentence[max(0, m.start() - 3) : m.start() + 2])
-        counts = [f for f in figures if f.end <= m.start() and f.unit != "%" and not f.approx][-12:]
-        pairs = [
-            (num, den)
-            for num in counts
-            if key in num.label and num.value > 0 and (not qualifier or qualifier[0] in num.label)
-            for den in reversed(counts)
-            if den.end <= num.start and den.value >= num.value and _compatible(den.unit, num.unit)
-        ]
-        if not pairs or float(stated) > 100:
-            continue
-        good = [pair for pair in pairs if _rate_matches(*pair, stated)]
-        num, den = (good or pairs)[0]
-        verdict = "比率相符" if good else "比率不符"
-        text = f"{verdict}：{_fmt(num.value)}/{_fmt(den.value)}={100 * num.value / den.value:.1f}%，所述{key}率为{stated}%"
-        checks.append(_check("rate", bool(good), text, sentence))
-    return checks
 
 
 # --- the parser ---------------------------------------------------------------

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from fazhi.core.views import ledger_urls
-from fazhi.reports import views, views_collection
+from fazhi.core.routes import ledger_urls, views_of
+from fazhi.reports import views, views_check, views_collection
 from fazhi.reports.models import AnnualReport, Baseline, ReportItem
 
 app_name = "reports"
@@ -11,7 +11,6 @@ urlpatterns = [
         AnnualReport,
         list_view=views.ReportList,
         detail_view=views.ReportDetail,
-        transition_view=views.ReportTransition,
     ),
     path("annualreport/<int:pk>/edit/", views.ReportForm.as_view(), name="annualreport_update"),
     path(
@@ -26,16 +25,14 @@ urlpatterns = [
         name="annualreport_download",
     ),
     path("annualreport/<int:pk>/diff/", views.ReportDiff.as_view(), name="annualreport_diff"),
-    *ledger_urls(
-        ReportItem, list_view=views.ItemList, detail_view=views.ItemDetail, form_view=views.ItemForm
-    ),
-    *ledger_urls(Baseline, list_view=views.BaselineList, detail_view=views.BaselineDetail),
-    path("check/", views.CheckView.as_view(), name="check"),
+    *ledger_urls(ReportItem, **views_of(views, "Item")),
+    *ledger_urls(Baseline, **views_of(views_check, "Baseline")),
+    path("check/", views_check.CheckView.as_view(), name="check"),
     path("collection/", views_collection.CollectionView.as_view(), name="collection"),
     path(
         "submission/<int:pk>/<slug:action>/",
         views_collection.SubmissionActionView.as_view(),
         name="submission_action",
     ),
-    path("check/baseline/", views.CheckBaselineView.as_view(), name="check_baseline"),
+    path("check/baseline/", views_check.CheckBaselineView.as_view(), name="check_baseline"),
 ]

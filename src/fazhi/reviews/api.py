@@ -2,7 +2,7 @@ from fazhi.api.base import LedgerSerializer, LedgerViewSet
 from fazhi.core.access import access_for
 from fazhi.core.roles import Role
 from fazhi.reviews.models import LegalityReview
-from fazhi.reviews.views import WRITE_ROLES
+from fazhi.reviews.views import OPINION_FIELDS, WRITE_ROLES
 
 
 class ReviewSerializer(LedgerSerializer):
@@ -19,12 +19,7 @@ class ReviewSerializer(LedgerSerializer):
             "requested_on",
             "due_on",
             "advisor",
-            "necessity",
-            "legality",
-            "standardisation",
-            "operability",
-            "changes",
-            "conclusion",
+            *OPINION_FIELDS,
             "concluded_on",
             "version",
         )

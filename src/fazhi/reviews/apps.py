@@ -1,11 +1,7 @@
-from django.apps import AppConfig
+from fazhi.core.appconfig import FazhiConfig
 
 
-class ReviewsConfig(AppConfig):
+class ReviewsConfig(FazhiConfig):
     name = "fazhi.reviews"
     label = "reviews"
     verbose_name = "合法性审查"
-    nav = [
-        ("合法性审查", "reviews:legalityreview_list", "shield-check"),
-        ("公众意见", "reviews:publiccomment_list", "chat-left-text"),
-    ]

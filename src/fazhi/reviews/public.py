@@ -4,6 +4,8 @@ rate limiting and storage. Apps mount their own public pages and call `handle_co
 from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from fazhi.core.ratelimit import allow, client_ip
 from fazhi.core.services import save_record
@@ -25,24 +27,9 @@ def draft_files(subject):
 
 def draft_file(subject, pk):
     """The download of one of the draft's published files (404 for any other attachment)."""
-    from django.shortcuts import get_object_or_404
-
     from fazhi.core.attachments import file_response
 
     return file_response(get_object_or_404(draft_files(subject), pk=pk))
-
-
-def consultation_page(request, draft, template: str, file_url: str):
-    """The public page of a draft open for comment: its summary, full text and published files, and
-    the comment form. `file_url`: the URL name of the app's file download (draft pk, file pk)."""
-    from django.shortcuts import redirect, render
-    from django.urls import reverse
-
-    form = handle_comment(request, draft, draft.title)
-    if request.method == "POST" and not form.is_bound:
-        return redirect(request.path)
-    files = [(f.name, reverse(file_url, args=[draft.pk, f.pk])) for f in draft_files(draft)]
-    return render(request, template, {"title": draft.title, "draft": draft, "form": form, "files": files})
 
 
 class CommentForm(forms.Form):
@@ -83,3 +70,31 @@ def comments_of(subject):
     return PublicComment.objects.filter(
         content_type=ContentType.objects.get_for_model(subject), object_id=subject.pk
     )
+
+
+def consultation_pages(open_drafts, app: str, title: str):
+    """The three public pages of an app's drafts open for comment: the list
+    (`<app>/public_consultations.html`), one draft with its summary, full text, published files and
+    comment form (`<app>/public_consultation.html`), and the download of one of those files (404 for
+    any other attachment, or once the period ends). `open_drafts()` is the queryset of drafts whose
+    comment period runs today; the URL names are the app's `<app>_public:consultation_file`."""
+
+    def consultations(request):
+        return render(request, f"{app}/public_consultations.html", {"title": title, "drafts": open_drafts()})
+
+    def consultation(request, pk):
+        draft = get_object_or_404(open_drafts(), pk=pk)
+        form = handle_comment(request, draft, draft.title)
+        if request.method == "POST" and not form.is_bound:
+            return redirect(request.path)
+        files = [
+            (f.name, reverse(f"{app}_public:consultation_file", args=[draft.pk, f.pk]))
+            for f in draft_files(draft)
+        ]
+        context = {"title": draft.title, "draft": draft, "form": form, "files": files}
+        return render(request, f"{app}/public_consultation.html", context)
+
+    def consultation_file(request, pk, file):
+        return draft_file(get_object_or_404(open_drafts(), pk=pk), file)
+
+    return consultations, consultation, consultation_file

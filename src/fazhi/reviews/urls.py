@@ -1,4 +1,5 @@
-from fazhi.core.views import AttachmentUploadView, ledger_urls
+from fazhi.core.routes import ledger_urls, views_of
+from fazhi.core.views import AttachmentUploadView
 from fazhi.reviews import views
 from fazhi.reviews.models import LegalityReview, PublicComment
 
@@ -10,18 +11,6 @@ class ReviewAttach(views.AdvisorScope, AttachmentUploadView):
 
 app_name = "reviews"
 urlpatterns = [
-    *ledger_urls(
-        LegalityReview,
-        list_view=views.ReviewList,
-        detail_view=views.ReviewDetail,
-        form_view=views.ReviewForm,
-        transition_view=views.ReviewTransition,
-        upload_view=ReviewAttach,
-    ),
-    *ledger_urls(
-        PublicComment,
-        list_view=views.CommentList,
-        detail_view=views.CommentDetail,
-        form_view=views.CommentEdit,
-    ),
+    *ledger_urls(LegalityReview, **views_of(views, "Review", upload_view=ReviewAttach)),
+    *ledger_urls(PublicComment, **views_of(views, "Comment", form_view=views.CommentEdit)),
 ]

@@ -1,16 +1,12 @@
 import datetime as dt
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from fazhi.core import deadlines, masking
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TransitionView
-from fazhi.core.workflow import Refused
 from fazhi.reviews.models import LegalityReview, PublicComment
 from fazhi.reviews.workflows import workflow
 
@@ -78,6 +74,10 @@ class ReviewList(AdvisorScope, LedgerListView):
         return context
 
 
+# The review's opinion, in the order of its written form (必要性、合法性、规范性、可操作性、修改意见、结论).
+OPINION_FIELDS = ("necessity", "legality", "standardisation", "operability", "changes", "conclusion")
+
+
 class ReviewDetail(AdvisorScope, LedgerDetailView):
     model = LegalityReview
     write_roles = WRITE_ROLES
@@ -92,12 +92,7 @@ class ReviewDetail(AdvisorScope, LedgerDetailView):
         "due_on",
         "advisor",
         "reviewer",
-        "necessity",
-        "legality",
-        "standardisation",
-        "operability",
-        "changes",
-        "conclusion",
+        *OPINION_FIELDS,
         "concluded_on",
     )
 
@@ -123,12 +118,7 @@ class ReviewForm(AdvisorScope, LedgerFormView):
         "village",
         "advisor",
         "reviewer",
-        "necessity",
-        "legality",
-        "standardisation",
-        "operability",
-        "changes",
-        "conclusion",
+        *OPINION_FIELDS,
     )
 
     def before_save(self, record, form):
@@ -148,17 +138,8 @@ class UserTransitionView(TransitionView):
     """A TransitionView whose effects also get the acting user (data["user"]), for effects that create
     records in the user's name (e.g. a transition that sends the record for legality review)."""
 
-    def post(self, request, pk, name):
-        record = get_object_or_404(self.scoped(), pk=pk)
-        try:
-            self.workflow.apply(
-                record, name, request.user, data={**request.POST.dict(), "user": request.user}
-            )
-        except Refused as exc:
-            messages.error(request, f"操作未执行：{exc}")
-        else:
-            messages.success(request, f"已{self.workflow.get(name).label}。")
-        return HttpResponseRedirect(record.get_absolute_url())
+    def transition_data(self, request) -> dict:
+        return {**super().transition_data(request), "user": request.user}
 
 
 COMMENT_ROLES = (Role.OFFICE,)

@@ -83,30 +83,21 @@ distinct(
     sentence="涉及群众{value}人",
     **svc,
 )
-count(
-    "services.legal_points",
-    "公共法律服务站(室)",
-    "个",
-    ServicePoint,
-    filter=Q(kind__in=[P.LEGAL_STATION, P.LEGAL_ROOM]),
-    sentence="建成公共法律服务工作站(室){value}个",
-    **svc,
+LEGAL_POINTS, SERVICE_ROOMS = (
+    Q(kind__in=[P.LEGAL_STATION, P.LEGAL_ROOM]),
+    Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]),
 )
-count(
-    "services.service_rooms",
-    "便民服务中心(室)",
-    "个",
-    ServicePoint,
-    filter=Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]),
-    sentence="建成便民服务中心(室){value}个",
-    **svc,
-)
+for code, name, where, sentence in (
+    ("services.legal_points", "公共法律服务站(室)", LEGAL_POINTS, "建成公共法律服务工作站(室){value}个"),
+    ("services.service_rooms", "便民服务中心(室)", SERVICE_ROOMS, "建成便民服务中心(室){value}个"),
+):
+    count(code, name, "个", ServicePoint, filter=where, sentence=sentence, **svc)
 count(
     "services.demonstration_points",
     "示范便民服务中心(室)",
     "个",
     ServicePoint,
-    filter=Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]) & ~Q(demonstration=""),
+    filter=SERVICE_ROOMS & ~Q(demonstration=""),
     sentence="成功创建示范便民服务中心(室){value}个",
     **svc,
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from fazhi.core.views import ledger_urls
+from fazhi.core.routes import ledger_urls
 from fazhi.services import disclosure, ledgers, models, views
 
 app_name = "services"
@@ -16,7 +16,6 @@ urlpatterns = [
         views.VillageRuleList,
         views.VillageRuleDetail,
         views.VillageRuleForm,
-        transition_view=views.VillageRuleTransition,
     ),
     *(pattern for spec in ledgers.SPECS for pattern in spec.urls()),
     *disclosure.SPEC.urls(),

@@ -7,7 +7,7 @@ from fazhi.core import masking
 from fazhi.core.access import access_for, scope
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
-from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TownshipMixin, TransitionView
+from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TownshipMixin
 from fazhi.org.models import Person
 from fazhi.services import models as m
 from fazhi.services.rules import VILLAGE_RULE_FILING
@@ -177,12 +177,6 @@ class VillageRuleForm(LedgerFormView):
         if record.village_id is None:
             raise ValidationError("请选择村(社区)。")
         super().before_save(record, form)
-
-
-class VillageRuleTransition(TransitionView):
-    model = V
-    write_roles = VILLAGE_RULE_ROLES
-    workflow = VILLAGE_RULE
 
 
 # Service points, items, legal aid -------------------------------------------------------------------

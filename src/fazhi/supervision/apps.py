@@ -1,11 +1,7 @@
-from django.apps import AppConfig
+from fazhi.core.appconfig import FazhiConfig
 
 
-class SupervisionConfig(AppConfig):
+class SupervisionConfig(FazhiConfig):
     name = "fazhi.supervision"
     label = "supervision"
     verbose_name = "督办"
-    nav = [
-        ("督办事项", "supervision:task_list", "megaphone"),
-        ("全县期限看板（县级）", "indicators:county_board", "calendar-x"),
-    ]
