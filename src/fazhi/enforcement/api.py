@@ -23,6 +23,8 @@ OfficerSerializer = serializer_for(
         "name",
         "certificate_no",
         "issuing_province",
+        "origin",
+        "certificate_applied_on",
         "field",
         "valid_from",
         "valid_until",
@@ -113,7 +115,7 @@ def register(router):
             "officers",
             models.EnforcementOfficer.objects.all(),
             OfficerSerializer,
-            ("field", "active"),
+            ("field", "origin", "active"),
             ("name",),
         ),
         (

@@ -92,6 +92,16 @@ count(
     sentence="建成公共法律服务工作站(室){value}个",
     **svc,
 )
+breakdown(
+    "services.legal_points.by_kind",
+    "{label}",
+    "个",
+    ServicePoint,
+    "kind",
+    choices=[c for c in P.choices if c[0] in (P.LEGAL_STATION, P.LEGAL_ROOM)],
+    sentence="{label}{value}个",
+    **svc,
+)
 count(
     "services.service_rooms",
     "便民服务中心(室)",
@@ -108,6 +118,17 @@ count(
     ServicePoint,
     filter=Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]) & ~Q(demonstration=""),
     sentence="成功创建示范便民服务中心(室){value}个",
+    **svc,
+)
+breakdown(
+    "services.demonstration_points.by_kind",
+    "示范便民服务室（{label}）",
+    "个",
+    ServicePoint,
+    "village__kind",
+    choices=[("community", "社区"), ("village", "村")],
+    filter=Q(kind=P.SERVICE_ROOM) & ~Q(demonstration=""),
+    sentence="{label}{value}个",
     **svc,
 )
 total(
