@@ -112,6 +112,7 @@ class EnforcementOfficer(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "执法人员"
         ordering = ["township", "name"]
+        indexes = [models.Index(fields=["township", "certificate_applied_on"])]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.certificate_no}）" if self.certificate_no else self.name
