@@ -308,7 +308,10 @@ AREAS = [
                     ),
                     ("education.people_reached", "education.consultations"),
                     *[
-                        (f"education.materials.by_theme.{theme}", f"education.people_reached.by_theme.{theme}")
+                        (
+                            f"education.materials.by_theme.{theme}",
+                            f"education.people_reached.by_theme.{theme}",
+                        )
                         for theme in THEMES
                     ],
                     ("liaisons.total", "liaisons.villages_meeting_target", "liaisons.target_rate"),
