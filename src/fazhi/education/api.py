@@ -3,7 +3,7 @@ from fazhi.core import masking
 from fazhi.education import models, views
 
 ActivitySerializer = serializer_for(
-    models.OutreachActivity, views.OUTREACH_FIELDS[:7] + views.OUTREACH_FIELDS[8:]
+    models.OutreachActivity, tuple(f for f in views.OUTREACH_FIELDS if f != "village")
 )
 StudySerializer = serializer_for(
     models.StudySession, ("date", "kind", "topic", "laws", "lecturer", "participants", "attendees")
@@ -23,7 +23,7 @@ def register(router):
             models.OutreachActivity,
             ActivitySerializer,
             views.OUTREACH_ROLES,
-            ("theme", "themed_day", "venue", "village"),
+            ("theme", "themed_day", "campaign", "venue", "village"),
         ),
     )
     router.register(

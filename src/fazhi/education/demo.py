@@ -118,6 +118,17 @@ def build(ctx: DemoContext) -> None:
             _lighter(ctx, other, i)
 
 
+def _campaign(title, theme, form) -> str:
+    """The series a planned activity belongs to, as the clerk would tag it."""
+    if "开学第一堂" in title:
+        return A.Campaign.SCHOOL_TERM
+    if theme == A.Theme.CIVIL_CODE and form == A.Form.LECTURE:
+        return A.Campaign.CIVIL_CODE_LECTURE
+    if form == A.Form.CAMPAIGN:
+        return A.Campaign.MONTHLY
+    return ""
+
+
 def _activities(ctx, rng, departments):
     villages = [v for v in ctx.villages]
     user = ctx.users[Role.JUDICIAL]
@@ -138,6 +149,7 @@ def _activities(ctx, rng, departments):
                     theme=theme,
                     themed_day=themed_day,
                     form=form,
+                    campaign=_campaign(title, theme, form),
                     venue=venue,
                     department=departments.get(department),
                     location=f"{village.name}文化礼堂" if village else "镇政府大会议室",

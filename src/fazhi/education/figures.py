@@ -11,7 +11,7 @@ from fazhi.education.models import (
     StudySession,
 )
 from fazhi.education.targets import target
-from fazhi.indicators.registry import Scope, breakdown, count, rate, total
+from fazhi.indicators.registry import REGISTRY, Scope, breakdown, count, distinct, rate, total
 from fazhi.org.models import Region
 
 A = OutreachActivity
@@ -52,11 +52,11 @@ total(
 total(
     "education.led_screens",
     "LED屏滚动播放",
-    "块",
+    "条",
     A,
     "led_screens",
     date_field="date",
-    sentence="{value}块LED滚动屏循环播放",
+    sentence="{value}条LED滚动屏循环播放",
     **common,
 )
 total(
@@ -113,6 +113,51 @@ count(
     sentence="利用时间节点开展法治宣传{value}次",
     **common,
 )
+breakdown(
+    "education.materials.by_venue",
+    "发放宣传资料（{label}）",
+    "份",
+    A,
+    "venue",
+    sum_field="materials",
+    date_field="date",
+    sentence="{label}{value}份",
+    **common,
+)
+# Named series of activities, each stated in its own words ("开展《民法典》专题讲座6场次").
+breakdown(
+    "education.by_campaign",
+    "{label}",
+    "场次",
+    A,
+    "campaign",
+    date_field="date",
+    choices=[c for c in A.Campaign.choices if c[0]],
+    sentence={
+        A.Campaign.CIVIL_CODE_LECTURE: "开展{label}{value}场次",
+        A.Campaign.MONTHLY: "扎实开展{label}{value}次",
+        A.Campaign.DRIVERS: "组织开展{label}{value}场次",
+        A.Campaign.SIX_INTO: "开展{label}{value}场次",
+        A.Campaign.SCHOOL_TERM: "上好学生{label}{value}场次",
+    },
+    **common,
+)
+# What one theme's activities reached ("民法典…累计发放宣传资料8000余份，受教育群众5500余人").
+for _total, _field, _sentence in (
+    ("education.materials", "materials", "{label}主题宣传发放资料{value}份"),
+    ("education.people_reached", "people_reached", "受教育群众{value}人"),
+):
+    breakdown(
+        f"{_total}.by_theme",
+        "{label}主题" + REGISTRY[_total].name,
+        REGISTRY[_total].unit,
+        A,
+        "theme",
+        sum_field=_field,
+        date_field="date",
+        sentence=_sentence,
+        **common,
+    )
 
 count(
     "study.sessions",
@@ -122,6 +167,16 @@ count(
     date_field="date",
     sentence="开展学法活动{value}次",
     dashboard=True,
+    **common,
+)
+distinct(
+    "study.attendees",
+    "参学领导干部",
+    "人",
+    StudySession,
+    "attendees",
+    date_field="date",
+    sentence="参学领导干部{value}人",
     **common,
 )
 count(

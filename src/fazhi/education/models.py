@@ -41,6 +41,15 @@ class OutreachActivity(Ledger):
         ONLINE = "online", "网络宣传"
         OTHER = "other", "其他"
 
+    class Campaign(models.TextChoices):
+        # The named series real reports count on their own ("《民法典》专题讲座6场次").
+        NONE = "", "无"
+        CIVIL_CODE_LECTURE = "civil_code", "《民法典》专题讲座"
+        MONTHLY = "monthly", "“一月一主题宣传”活动"
+        DRIVERS = "drivers", "驾驶员安全教育"
+        SIX_INTO = "six_into", "法治“六进”活动"
+        SCHOOL_TERM = "school_term", "“开学第一堂法律课”"
+
     class Venue(models.TextChoices):
         # The "六进" plus the internet.
         ORGAN = "organ", "进机关"
@@ -63,6 +72,14 @@ class OutreachActivity(Ledger):
         help_text="按活动日期自动建议，可修改",
     )
     form = models.CharField("活动形式", max_length=12, choices=Form.choices, default=Form.CAMPAIGN)
+    campaign = models.CharField(
+        "系列活动",
+        max_length=12,
+        choices=Campaign.choices,
+        blank=True,
+        default="",
+        help_text="属于某一系列活动时选择，如“一月一主题宣传”",
+    )
     venue = models.CharField("“六进”类别", max_length=12, choices=Venue.choices, default=Venue.VILLAGE)
     department = models.ForeignKey(
         "org.Department",

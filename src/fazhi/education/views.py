@@ -55,6 +55,7 @@ OUTREACH_FIELDS = (
     "theme",
     "themed_day",
     "form",
+    "campaign",
     "venue",
     "department",
     "village",

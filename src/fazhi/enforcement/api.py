@@ -24,6 +24,8 @@ OfficerSerializer = serializer_for(
         "name",
         "certificate_no",
         "issuing_province",
+        "origin",
+        "certificate_applied_on",
         "field",
         "valid_from",
         "valid_until",
@@ -74,7 +76,7 @@ def register(router):
             "officers",
             models.EnforcementOfficer.objects.all(),
             OfficerSerializer,
-            ("field", "active"),
+            ("field", "origin", "active"),
             ("name",),
         ),
         (

@@ -121,6 +121,13 @@ def _officers(township, user, ctx):
             exam_score=95 - i,
             exam_passed=True,
             active=i < 19,
+            # Three of the brigade seconded by the county, two hired; the one without a card applied.
+            origin=EnforcementOfficer.Origin.SECONDED
+            if i in (1, 6, 11)
+            else EnforcementOfficer.Origin.HIRED
+            if i in (15, 17)
+            else EnforcementOfficer.Origin.STAFF,
+            certificate_applied_on=dt.date(2025, 9, 10) if i == 21 else None,
         )
         officers.append(save_record(officer, user, reason="演示数据"))
     return officers

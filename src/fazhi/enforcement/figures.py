@@ -91,6 +91,31 @@ rate(
     dashboard=True,
 )
 
+# Who the brigade is: how many the district/county seconded (the staff are not news), and who has
+# applied for a certificate in the year (持证上岗: "5人申办行政执法证件").
+breakdown(
+    "enforcement.officers.by_origin",
+    "执法人员（{label}）",
+    "人",
+    EnforcementOfficer,
+    "origin",
+    filter=Q(active=True),
+    sentence={
+        EnforcementOfficer.Origin.SECONDED: "{label}{value}人",
+        EnforcementOfficer.Origin.HIRED: "{label}{value}人",
+    },
+    section=SECTION,
+)
+count(
+    "enforcement.officers.applying",
+    "申办行政执法证件人员",
+    "人",
+    EnforcementOfficer,
+    date_field="certificate_applied_on",
+    sentence="{value}人申办行政执法证件",
+    section=SECTION,
+)
+
 # -- cases -----------------------------------------------------------------------------------------
 count(
     "enforcement.cases.total",
@@ -185,6 +210,16 @@ count(
     sentence="开展执法检查{value}次",
     section=SECTION,
     dashboard=True,
+)
+breakdown(
+    "enforcement.inspections.by_kind",
+    "{label}",
+    "次",
+    Inspection,
+    "kind",
+    date_field="planned_on",
+    sentence="{label}{value}次",
+    section=SECTION,
 )
 total(
     "enforcement.hazards.found",

@@ -78,6 +78,12 @@ def training_target() -> int:
 class EnforcementOfficer(Ledger):
     """An enforcement officer of the brigade and their certificate (持证上岗, 行政处罚法 art. 42)."""
 
+    class Origin(models.TextChoices):
+        # Reports state how many of the brigade the district/county seconded (下派/派驻).
+        STAFF = "staff", "镇在编"
+        SECONDED = "seconded", "区(县)下派"
+        HIRED = "hired", "聘用"
+
     name = models.CharField("姓名", max_length=30)
     person = models.ForeignKey(
         "org.Person",
@@ -89,6 +95,10 @@ class EnforcementOfficer(Ledger):
     )
     certificate_no = models.CharField("执法证号", max_length=40, blank=True)
     issuing_province = models.CharField("发证机关(省)", max_length=40, blank=True, default="江南省人民政府")
+    origin = models.CharField("人员身份", max_length=10, choices=Origin.choices, default=Origin.STAFF)
+    certificate_applied_on = models.DateField(
+        "申办执法证件日期", null=True, blank=True, help_text="尚未持证、已申办行政执法证件的填写"
+    )
     field = models.CharField("执法领域", max_length=15, choices=Domain.choices, default=Domain.OTHER)
     valid_from = models.DateField("证件有效期起", null=True, blank=True)
     valid_until = models.DateField("证件有效期至", null=True, blank=True, db_index=True)
@@ -103,6 +113,7 @@ class EnforcementOfficer(Ledger):
     class Meta:
         verbose_name = verbose_name_plural = "执法人员"
         ordering = ["township", "name"]
+        indexes = [models.Index(fields=["township", "certificate_applied_on"])]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.certificate_no}）" if self.certificate_no else self.name

@@ -144,7 +144,7 @@ class OfficerList(Enforcement, LedgerListView):
         field_column(EnforcementOfficer, "active"),
     ]
     search_fields = ("name", "certificate_no")
-    filter_fields = ("field", "active", "exam_passed")
+    filter_fields = ("field", "origin", "active", "exam_passed")
     ordering = ("name",)
 
     def get_context_data(self, **kwargs):
@@ -160,6 +160,8 @@ OFFICER_FIELDS = (
     "person",
     "certificate_no",
     "issuing_province",
+    "origin",
+    "certificate_applied_on",
     "field",
     "valid_from",
     "valid_until",

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from fazhi.indicators.registry import Scope, count, rate, total
+from fazhi.indicators.registry import Scope, breakdown, count, rate, total
 from fazhi.org.models import LegalAdvisor, Region, TownshipProfile
 
 
@@ -43,6 +43,7 @@ count(
     Region,
     township_field="parent",
     filter=Q(kind__in=Region.VILLAGE_KINDS),
+    sentence="共{value}个村(社区)",
     section="org",
 )
 total(
@@ -63,6 +64,21 @@ count(
     "个",
     Region,
     queryset=_covered_villages,
+    sentence="为{value}个村(社区)担任法律顾问",
+    section="org",
+)
+# A subquery, not a join: a village with two advisors is one village.
+_HAS_ADVISOR = Q(id__in=LegalAdvisor.villages.through.objects.values("region"))
+breakdown(
+    "org.villages_with_advisor.by_kind",
+    "配备法律顾问的{label}",
+    "个",
+    Region,
+    "kind",
+    township_field="parent",
+    choices=[(k, Region.Kind(k).label) for k in Region.VILLAGE_KINDS],
+    filter=_HAS_ADVISOR,
+    sentence="{label}{value}个",
     section="org",
 )
 rate(

@@ -11,7 +11,12 @@ The words of every figure are its `Indicator.sentence`; nothing here repeats the
 
 from dataclasses import dataclass, field
 
+from fazhi.education.models import OutreachActivity
 from fazhi.reports import narrative as n
+
+# The themes real reports single out with their own reach ("民法典…发放宣传资料8000余份，受教育群众5500余人").
+T = OutreachActivity.Theme
+THEMES = (T.CIVIL_CODE, T.CONSTITUTION, T.SECURITY)
 
 
 @dataclass
@@ -38,7 +43,7 @@ AREAS = [
                 "把学习贯彻习近平法治思想作为党委理论学习中心组和干部职工日常学习的重要内容，推动习近平法治思想在基层落地见效。",
                 [
                     n.central_group_topics,
-                    ("全年", "study.sessions", "study.central_group_sessions"),
+                    ("全年", "study.sessions", "study.central_group_sessions", "study.attendees"),
                     n.trainings,
                     ("study.trainings",),
                     ("exams.count", "exams.participants", "exams.participation_rate", "exams.pass_rate"),
@@ -58,6 +63,7 @@ AREAS = [
                         "全镇",
                         "org.villages",
                         "org.communities",
+                        "org.villages_all",
                         "org.population",
                         "org.enterprises",
                         "org.party_members",
@@ -65,7 +71,12 @@ AREAS = [
                     ("org.staff_quota", "org.staff_actual"),
                     n.leading_group,
                     n.advisor_firms,
-                    ("org.advisors", "org.advisor_coverage"),
+                    (
+                        "org.advisors",
+                        "org.villages_with_advisor",
+                        "org.villages_with_advisor.by_kind",
+                        "org.advisor_coverage",
+                    ),
                 ],
             )
         ],
@@ -131,10 +142,11 @@ AREAS = [
                     ("enforcement.items.total", "enforcement.items.by_category"),
                     (
                         "enforcement.officers.total",
+                        "enforcement.officers.by_origin",
                         "enforcement.officers.certified",
                         "enforcement.officers.certified_rate",
                     ),
-                    ("enforcement.officers.by_status",),
+                    ("全年", "enforcement.officers.applying"),
                 ],
             ),
             Point(
@@ -177,6 +189,7 @@ AREAS = [
                     ],
                     (
                         "enforcement.inspections.total",
+                        "enforcement.inspections.by_kind",
                         "enforcement.hazards.found",
                         "enforcement.hazards.rectified",
                         "enforcement.hazards.rectified_rate",
@@ -194,7 +207,12 @@ AREAS = [
                 "深入推进“放管服”改革和“互联网+政务服务”，推行“综窗受理”“一网通办”，让群众办事“最多跑一次”。",
                 [
                     ("services.items", "services.online_items", "services.online_rate"),
-                    ("services.service_rooms", "services.demonstration_points", "services.proxy_staff"),
+                    (
+                        "services.service_rooms",
+                        "services.demonstration_points",
+                        "services.demonstration_points.by_kind",
+                        "services.proxy_staff",
+                    ),
                     ("disclosure.items", "disclosure.township_items"),
                     (
                         "disclosure.requests",
@@ -232,8 +250,8 @@ AREAS = [
                         "disputes.received",
                         "disputes.mediated",
                         "disputes.resolved",
-                        "disputes.resolution_rate",
                         "disputes.by_level",
+                        "disputes.resolution_rate",
                     ),
                     ("disputes.judicial_confirmations",),
                     ("mediators.committees", "mediators.total", "mediators.full_time"),
@@ -247,7 +265,9 @@ AREAS = [
                     ("petitions.total", "petitions.by_channel"),
                     ("petitions.group_visits", "petitions.litigation_routed"),
                     ("petitions.closed", "petitions.on_time_rate", "petitions.closed_by_channel"),
-                    ("petitions.backlog", "petitions.backlog_resolved"),
+                    ("petitions.backlog",),
+                    # Its own sentence: a backlog case resolved this year was received in an earlier one.
+                    ("petitions.backlog_resolved",),
                 ],
             ),
         ],
@@ -281,11 +301,19 @@ AREAS = [
                     ("education.themed_day_activities",),
                     (
                         "education.materials",
+                        "education.materials.by_venue",
                         "education.banners",
                         "education.led_screens",
                         "education.broadcasts",
                     ),
                     ("education.people_reached", "education.consultations"),
+                    *[
+                        (
+                            f"education.materials.by_theme.{theme}",
+                            f"education.people_reached.by_theme.{theme}",
+                        )
+                        for theme in THEMES
+                    ],
                     ("liaisons.total", "liaisons.villages_meeting_target", "liaisons.target_rate"),
                     ("education.model_villages",),
                     n.measures(("宣传", "普法", "教育")),
@@ -301,7 +329,7 @@ AREAS = [
                 "",
                 "完善镇村两级公共法律服务阵地，落实“一村(社区)一法律顾问”制度。",
                 [
-                    ("services.legal_points",),
+                    ("services.legal_points", "services.legal_points.by_kind"),
                     ("advisors.services", "advisors.by_kind"),
                     ("legal_aid.consultations", "legal_aid.people", "legal_aid.referred"),
                     ("village_rules.total", "village_rules.filed"),

@@ -5,7 +5,7 @@ ReportItem register, in the style of the real samples (shared/samples/reports).
 Figures are never typed: the text carries tokens {{fig:<code>}} bound to fazhi.indicators.registry,
 each followed by {{yoy:<code>}} (the change on last year, filled in when rendered). A sentence is
 stated when its first figure is not zero; the figures of one sentence share its subject and run on
-with "，", a breakdown as "其中A x、B y". An area with nothing to say gets a notice for the editor
+with "，", a breakdown as "其中A x、B y" (a sentence led by a breakdown states each non-zero part). An area with nothing to say gets a notice for the editor
 (never exported) instead of invented text.
 """
 
@@ -53,7 +53,12 @@ class Composer:
         """One sentence of figures, or "" when its first figure is zero or unregistered."""
         entries = [e for e in spec if not _is_code(e) or e in REGISTRY or e in BREAKDOWNS]
         codes = [e for e in entries if _is_code(e)]
-        if not codes or codes[0] in BREAKDOWNS or not self.stated(codes[0], head=True):
+        if codes and codes[0] in BREAKDOWNS:
+            # A family of its own (named series): each stated part is a clause, no shared total.
+            words = "".join(e for e in entries[: entries.index(codes[0])])
+            parts = [clause(c) for c in BREAKDOWNS[codes[0]] if self.stated(c, head=True)]
+            return words + "，".join(parts) + "。" if parts else ""
+        if not codes or not self.stated(codes[0], head=True):
             return ""
         clauses, words = [], ""
         for entry in entries:

@@ -92,13 +92,23 @@ def _number(text: str):
     return int(value) if value == value.to_integral() else float(value)
 
 
+def _heads(sentences):
+    """The specs as read: a sentence led by a breakdown is one sentence per part (each is stated alone)."""
+    for spec in sentences:
+        first = next((e for e in spec if e in REGISTRY or e in BREAKDOWNS), None)
+        if first in BREAKDOWNS:
+            yield from ((part,) for part in BREAKDOWNS[first])
+        else:
+            yield spec
+
+
 def read_figures(text: str, sentences) -> dict:
     """{code: value} for every spec sentence found in `text`. A sentence is found by its first
     figure's wording; the figures that follow it are looked for in order within the same sentence
     (so "废止{value}件" is read after its cleanup, never from another paragraph)."""
     text = re.sub(r"(?<=\d),(?=\d{3})", "", text)
     found: dict = {}
-    for spec in sentences:
+    for spec in _heads(sentences):
         codes = [c for entry in spec for c in expand(entry) if c in REGISTRY and REGISTRY[c].sentence]
         if not codes:
             continue

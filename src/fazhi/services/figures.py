@@ -92,6 +92,16 @@ for code, name, where, sentence in (
     ("services.service_rooms", "便民服务中心(室)", SERVICE_ROOMS, "建成便民服务中心(室){value}个"),
 ):
     count(code, name, "个", ServicePoint, filter=where, sentence=sentence, **svc)
+breakdown(
+    "services.legal_points.by_kind",
+    "{label}",
+    "个",
+    ServicePoint,
+    "kind",
+    choices=[c for c in P.choices if c[0] in (P.LEGAL_STATION, P.LEGAL_ROOM)],
+    sentence="{label}{value}个",
+    **svc,
+)
 count(
     "services.demonstration_points",
     "示范便民服务中心(室)",
@@ -99,6 +109,17 @@ count(
     ServicePoint,
     filter=SERVICE_ROOMS & ~Q(demonstration=""),
     sentence="成功创建示范便民服务中心(室){value}个",
+    **svc,
+)
+breakdown(
+    "services.demonstration_points.by_kind",
+    "示范便民服务室（{label}）",
+    "个",
+    ServicePoint,
+    "village__kind",
+    choices=[("community", "社区"), ("village", "村")],
+    filter=Q(kind=P.SERVICE_ROOM) & ~Q(demonstration=""),
+    sentence="{label}{value}个",
     **svc,
 )
 total(
