@@ -4,8 +4,10 @@ Every save of a ledger record refreshes its stored deadlines (`core.board`) and 
 township's data version (`core.freshness`) — right for a form, but two thirds of the cost of each
 row of a 20 000-row import. Inside `batched()`, those two signal handlers note what changed instead,
 and `flush()` (called at the end of the block, inside the same transaction) refreshes the board of
-every noted record in bulk and bumps each township once. The writes themselves still go through the
-ledger's own save path, so numbering, validation and history are those of a form.
+every noted record in bulk and bumps each township once. Other per-write upkeep (the record's
+event, its search entry) is handed to `defer(fn, item)`: `fn(items)` then runs once at the flush.
+The writes themselves still go through the ledger's own save path, so numbering, validation and
+history are those of a form.
 """
 
 from collections import defaultdict
@@ -19,10 +21,17 @@ class Batch:
     board: dict = field(default_factory=lambda: defaultdict(list))  # model -> [(pk, instance)]
     townships: set = field(default_factory=set)
     numbers: dict = field(default_factory=dict)  # (model, township id, prefix) -> last running number
+    later: dict = field(default_factory=dict)  # fn(items) -> the items noted for it, in order
+
+    def defer(self, fn, item) -> None:
+        self.later.setdefault(fn, []).append(item)
 
     def flush(self) -> None:
         from fazhi.core import board, freshness
 
+        while self.later:  # in the order first deferred; what a flush defers runs too
+            fn = next(iter(self.later))
+            fn(self.later.pop(fn))
         for model, changed in self.board.items():
             board.refresh_many(model, changed)
         for township_id in self.townships:

@@ -57,9 +57,10 @@ def log_event(record, user, action: str, from_state="", to_state="", on=None, no
     from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
 
+    from fazhi.core.batch import current
     from fazhi.core.models import LedgerEvent
 
-    LedgerEvent.objects.create(
+    event = LedgerEvent(
         township_id=getattr(record, "township_id", None),
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
@@ -75,6 +76,16 @@ def log_event(record, user, action: str, from_state="", to_state="", on=None, no
             if isinstance(v, str | int | float | bool) and "csrf" not in k
         },
     )
+    if (batch := current()) is not None:  # many writes as one (an import): the events in bulk at its end
+        batch.defer(_write_events, event)
+    else:
+        event.save()
+
+
+def _write_events(events: list) -> None:
+    from fazhi.core.models import LedgerEvent
+
+    LedgerEvent.objects.bulk_create(events, batch_size=1000)
 
 
 def delete_record(record, user, reason: str = "删除"):
