@@ -8,6 +8,7 @@ form's, and the deadline board and figure cache are brought up to date once at t
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from itertools import islice
 from pathlib import Path
@@ -43,14 +44,19 @@ def writable_targets(user, township) -> dict:
 
 
 def guess_ledger(sheet_name: str, allowed: dict) -> str:
-    """The ledger a sheet's name speaks of ("2025年矛盾纠纷台账" → disputes.dispute), or ""."""
-    name = normalise(sheet_name)
+    """The ledger a sheet's name speaks of ("2025年矛盾纠纷台账" → disputes.dispute), or "". Signs
+    aside: a sheet's name cannot hold the "/" of 开庭/听证 (Excel forbids it), so 开庭听证 is that."""
+    name = _letters(sheet_name)
     best, best_len = "", 0
     for label, target in allowed.items():
-        title = normalise(target.title)
+        title = _letters(target.title)
         if title and title in name and len(title) > best_len:
             best, best_len = label, len(title)
     return best
+
+
+def _letters(name) -> str:
+    return re.sub(r"[\W_]", "", normalise(name))
 
 
 # --- upload -----------------------------------------------------------------------------------------
