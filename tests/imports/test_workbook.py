@@ -13,7 +13,14 @@ from fazhi.imports.models import ImportBatch
 from fazhi.litigation.models import Hearing, LitigationCase
 
 S = ImportBatch.State
-CASES = ["案号", "类型", "复议机关/受理法院", "申请人/原告", "被申请/被诉行政行为", "收到申请书/起诉状副本日期"]
+CASES = [
+    "案号",
+    "类型",
+    "复议机关/受理法院",
+    "申请人/原告",
+    "被申请/被诉行政行为",
+    "收到申请书/起诉状副本日期",
+]
 HEARINGS = ["案件", "开庭/听证日期", "负责人出庭应诉", "出庭工作人员", "负责人未出庭理由"]
 
 

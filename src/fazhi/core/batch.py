@@ -5,7 +5,8 @@ township's data version (`core.freshness`) — right for a form, but two thirds 
 row of a 20 000-row import. Inside `batched()`, those two signal handlers note what changed instead,
 and `flush()` (called at the end of the block, inside the same transaction) refreshes the board of
 every noted record in bulk and bumps each township once. Other per-write upkeep (the record's
-event, its search entry) is handed to `defer(fn, item)`: `fn(items)` then runs once at the flush.
+event, its search entry) is handed to `defer(fn, item)`: `fn(items)` then runs for a thousand
+items at a time, the rest at the flush.
 The writes themselves still go through the ledger's own save path, so numbering, validation and
 history are those of a form.
 """
@@ -23,8 +24,12 @@ class Batch:
     numbers: dict = field(default_factory=dict)  # (model, township id, prefix) -> last running number
     later: dict = field(default_factory=dict)  # fn(items) -> the items noted for it, in order
 
-    def defer(self, fn, item) -> None:
-        self.later.setdefault(fn, []).append(item)
+    def defer(self, fn, item, every: int = 1000) -> None:
+        """`fn(items)` at the flush, or as soon as `every` items wait (memory stays flat)."""
+        items = self.later.setdefault(fn, [])
+        items.append(item)
+        if len(items) >= every:
+            fn(self.later.pop(fn))
 
     def flush(self) -> None:
         from fazhi.core import board, freshness

@@ -150,7 +150,9 @@ def ordered(parts) -> list[int]:
     models = {i: found[parts[i]["ledger"]].model for i in todo}
     order = []
     while todo:
-        needs = {i: {j for j in todo if j != i and models[j] in found[parts[i]["ledger"]].links} for i in todo}
+        needs = {
+            i: {j for j in todo if j != i and models[j] in found[parts[i]["ledger"]].links} for i in todo
+        }
         ready = next((i for i in todo if not needs[i]), todo[0])
         order.append(ready)
         todo.remove(ready)
