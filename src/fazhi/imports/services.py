@@ -3,7 +3,12 @@
 Each step is a function of the batch; the views and the background tasks (`tasks.py`) call them.
 The commit writes each record through its ledger's creating path (`ImportTarget.create`), inside
 one transaction and one `core.batch.batched()` block, so numbering, validation and history are a
-form's, and the deadline board and figure cache are brought up to date once at the end.
+form's, and the deadline board, figure cache, events and search index are brought up to date in
+bulk (the end of the block, or a thousand records at a time).
+
+A workbook's sheets may name each other's records (a sheet of hearings naming its cases' 案号):
+each sheet is checked, previewed and committed after the sheets it names (`ordered`), and while
+checking, the unsaved records of those sheets are found by name as saved ones are.
 """
 
 import hashlib
