@@ -3,14 +3,16 @@
 import datetime as dt
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 
 from fazhi.core import board
-from fazhi.core.models import BoardEntry
+from fazhi.core.models import BoardEntry, LedgerEvent
 from fazhi.core.roles import Role
 from fazhi.disputes.models import Dispute, MediationCommittee, Mediator
 from fazhi.imports import services
 from fazhi.imports.models import ColumnMapping, ImportBatch
+from fazhi.search.models import SearchEntry
 from tests.imports.sheets import dispute_workbook, upload
 
 S = ImportBatch.State
@@ -77,6 +79,16 @@ def test_good_sheet_commits_through_the_ledger_path_and_undoes_whole(world, medi
     stored = BoardEntry.objects.filter(township=world.township).count()
     assert stored == board.rebuild(world.township) and stored >= before + 6
     assert batch.records.count() == 7 and len(batch.sha256) == 64
+    # Each record's event and search entry, written in bulk at the end, as a form's save writes them.
+    kind = ContentType.objects.get_for_model(Dispute)
+    ids = {d.pk for d in disputes}
+    events = LedgerEvent.objects.filter(content_type=kind, object_id__in=ids)
+    assert sorted(events.values_list("object_id", "action", "user")) == sorted(
+        (pk, "create", user.pk) for pk in ids
+    )
+    entries = SearchEntry.objects.filter(content_type=kind, object_id__in=ids)
+    assert set(entries.values_list("object_id", flat=True)) == ids
+    assert entries.get(object_id=disputes[0].pk).title.startswith("JF2025-0001")
 
     services.undo(batch, user)
     assert batch.state == S.UNDONE and not Dispute.objects.filter(township=world.township).exists()

@@ -4,8 +4,11 @@ Every save of a ledger record refreshes its stored deadlines (`core.board`) and 
 township's data version (`core.freshness`) — right for a form, but two thirds of the cost of each
 row of a 20 000-row import. Inside `batched()`, those two signal handlers note what changed instead,
 and `flush()` (called at the end of the block, inside the same transaction) refreshes the board of
-every noted record in bulk and bumps each township once. The writes themselves still go through the
-ledger's own creating action, so numbering, validation and history are those of a form.
+every noted record in bulk and bumps each township once. Other per-write upkeep (the record's
+event, its search entry) is handed to `defer(fn, item)`: `fn(items)` then runs for a thousand
+items at a time, the rest at the flush.
+The writes themselves still go through the ledger's own creating action, so numbering, validation
+and history are those of a form.
 """
 
 from collections import defaultdict
@@ -18,13 +21,23 @@ from dataclasses import dataclass, field
 class Batch:
     board: dict = field(default_factory=lambda: defaultdict(list))  # model -> [(pk, instance)]
     townships: set = field(default_factory=set)
-    numbers: dict = field(
-        default_factory=dict
-    )  # (model, township id, prefix) -> last running number (core.numbering)
+    # (model, township id, prefix) -> last running number (core.numbering)
+    numbers: dict = field(default_factory=dict)
+    later: dict = field(default_factory=dict)  # fn(items) -> the items noted for it, in order
+
+    def defer(self, fn, item, every: int = 1000) -> None:
+        """`fn(items)` at the flush, or as soon as `every` items wait (memory stays flat)."""
+        items = self.later.setdefault(fn, [])
+        items.append(item)
+        if len(items) >= every:
+            fn(self.later.pop(fn))
 
     def flush(self) -> None:
         from fazhi.core import board, freshness
 
+        while self.later:  # in the order first deferred; what a flush defers runs too
+            fn = next(iter(self.later))
+            fn(self.later.pop(fn))
         for model, changed in self.board.items():
             board.refresh_many(model, changed)
         for township_id in self.townships:

@@ -107,6 +107,22 @@ def _declared_items(deadline):
     return items
 
 
+def stored_due_columns(model) -> list[str]:
+    """The due-date columns a model stores: its declared deadlines' `stored`, else its `stored_dues`."""
+    declared = [d.stored for d in getattr(model, "deadlines", ()) if d.stored]
+    return declared or list(getattr(model, "stored_dues", ()))
+
+
+def refresh_dues(record) -> None:
+    """Recompute the due dates stored on one record (unsaved or saved) from its current values: what
+    a form's save does before writing, and the import before creating (a review's 审查期限)."""
+    declared = [d for d in getattr(type(record), "deadlines", ()) if d.stored]
+    for deadline in declared:
+        deadline.refresh(record)
+    if not declared and getattr(type(record), "stored_dues", ()):
+        record.refresh_dues()
+
+
 def refresh_stored(township=None) -> int:
     """Recompute the due dates stored on records (after a holiday-calendar or rule change): every
     model's declared deadlines with a `stored` column, and models with a `refresh_dues()` of their
@@ -117,19 +133,14 @@ def refresh_stored(township=None) -> int:
     for model in apps.get_models():
         if not issubclass(model, Ledger):
             continue
-        declared = [d for d in getattr(model, "deadlines", ()) if d.stored]
-        columns = [d.stored for d in declared] or list(getattr(model, "stored_dues", ()))
+        columns = stored_due_columns(model)
         if not columns:
             continue
         records = model.objects.all() if township is None else model.objects.filter(township=township)
         dirty = []
         for record in records.iterator(chunk_size=2000):
             before = [getattr(record, c) for c in columns]
-            if declared:
-                for deadline in declared:
-                    deadline.refresh(record)
-            else:
-                record.refresh_dues()
+            refresh_dues(record)
             if [getattr(record, c) for c in columns] != before:
                 dirty.append(record)
         model.objects.bulk_update(dirty, columns, batch_size=1000)

@@ -151,17 +151,21 @@ class Lookup:
 
     def __init__(self, what: str, pairs: Iterable[tuple[object, Iterable[str]]]):
         self.what = what
-        self._pairs = pairs
-        self._index: dict[str, dict] | None = None
+        self._unread = [pairs]
+        self._index: dict[str, dict] = defaultdict(dict)
+
+    def add(self, pairs: Iterable[tuple[object, Iterable[str]]]) -> None:
+        """More candidates: the records another sheet of the same workbook brings (not saved yet
+        while the workbook is checked, so told apart by identity rather than by primary key)."""
+        self._unread.append(pairs)
 
     @property
     def index(self) -> dict[str, dict]:
-        if self._index is None:
-            self._index = defaultdict(dict)
-            for obj, names in self._pairs:
+        while self._unread:
+            for obj, names in self._unread.pop(0):
                 for name in names:
                     if key := normalise(name):
-                        self._index[key][obj.pk] = obj
+                        self._index[key][obj.pk if obj.pk is not None else id(obj)] = obj
         return self._index
 
     @property

@@ -20,9 +20,13 @@ def save_record(
     between, the conditional UPDATE matches no row and the save is refused with a Chinese message —
     nothing is overwritten. The version bump and the save happen in one transaction.
     """
+    from fazhi.core.batch import current
+
     model = type(record)
     user = user if getattr(user, "is_authenticated", False) else None
-    with transaction.atomic():
+    # Inside a batch (an import, all or nothing) a failed row fails the whole block anyway: no
+    # savepoint of its own (two statements fewer a row).
+    with transaction.atomic(savepoint=current() is None):
         created = record.pk is None
         if created:
             record.created_by = record.created_by or user
@@ -57,9 +61,10 @@ def log_event(record, user, action: str, from_state="", to_state="", on=None, no
     from django.contrib.contenttypes.models import ContentType
     from django.utils import timezone
 
+    from fazhi.core.batch import current
     from fazhi.core.models import LedgerEvent
 
-    LedgerEvent.objects.create(
+    event = LedgerEvent(
         township_id=getattr(record, "township_id", None),
         content_type=ContentType.objects.get_for_model(record),
         object_id=record.pk,
@@ -75,6 +80,16 @@ def log_event(record, user, action: str, from_state="", to_state="", on=None, no
             if isinstance(v, str | int | float | bool) and "csrf" not in k
         },
     )
+    if (batch := current()) is not None:  # many writes as one (an import): the events in bulk at its end
+        batch.defer(_write_events, event)
+    else:
+        event.save()
+
+
+def _write_events(events: list) -> None:
+    from fazhi.core.models import LedgerEvent
+
+    LedgerEvent.objects.bulk_create(events, batch_size=1000)
 
 
 def delete_record(record, user, reason: str = "删除"):

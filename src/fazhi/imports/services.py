@@ -3,11 +3,17 @@
 Each step is a function of the batch; the views and the background tasks (`tasks.py`) call them.
 The commit writes each record through its ledger's creating path (`ImportTarget.create`), inside
 one transaction and one `core.batch.batched()` block, so numbering, validation and history are a
-form's, and the deadline board and figure cache are brought up to date once at the end.
+form's, and the deadline board, figure cache, events and search index are brought up to date in
+bulk (the end of the block, or a thousand records at a time).
+
+A workbook's sheets may name each other's records (a sheet of hearings naming its cases' 案号):
+each sheet is checked, previewed and committed after the sheets it names (`ordered`), and while
+checking, the unsaved records of those sheets are found by name as saved ones are.
 """
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from itertools import islice
 from pathlib import Path
@@ -44,14 +50,19 @@ def writable_targets(user, township) -> dict:
 
 
 def guess_ledger(sheet_name: str, allowed: dict) -> str:
-    """The ledger a sheet's name speaks of ("2025年矛盾纠纷台账" → disputes.dispute), or ""."""
-    name = normalise(sheet_name)
+    """The ledger a sheet's name speaks of ("2025年矛盾纠纷台账" → disputes.dispute), or "". Signs
+    aside: a sheet's name cannot hold the "/" of 开庭/听证 (Excel forbids it), so 开庭听证 is that."""
+    name = _letters(sheet_name)
     best, best_len = "", 0
     for label, target in allowed.items():
-        title = normalise(target.title)
+        title = _letters(target.title)
         if title and title in name and len(title) > best_len:
             best, best_len = label, len(title)
     return best
+
+
+def _letters(name) -> str:
+    return re.sub(r"[\W_]", "", normalise(name))
 
 
 # --- upload -----------------------------------------------------------------------------------------
@@ -136,10 +147,36 @@ def _village_guard(user, township):
     )
 
 
-def _rows(batch, part, user, result, sheet, clean=True):
+def ordered(parts) -> list[int]:
+    """The indices of the sheets to import, each after the sheets whose records it names (a sheet
+    of cases before the sheet of their hearings, whatever their order in the workbook); otherwise,
+    and for sheets naming each other, in the workbook's order."""
+    todo = [i for i, p in enumerate(parts) if p.get("ledger")]
+    found = targets()
+    models = {i: found[parts[i]["ledger"]].model for i in todo}
+    order = []
+    while todo:
+        needs = {
+            i: {j for j in todo if j != i and models[j] in found[parts[i]["ledger"]].links} for i in todo
+        }
+        ready = next((i for i in todo if not needs[i]), todo[0])
+        order.append(ready)
+        todo.remove(ready)
+    return order
+
+
+def _linked_by_later(batch, index: int) -> bool:
+    """Whether a sheet imported after this one names its records (so they are kept while checking)."""
+    model = targets()[batch.parts[index]["ledger"]].model
+    order = ordered(batch.parts)
+    later = order[order.index(index) + 1 :]
+    return any(model in targets()[batch.parts[j]["ledger"]].links for j in later)
+
+
+def _rows(batch, part, user, result, sheet, clean=True, linked=None):
     target = targets()[part["ledger"]]
     confine = _village_guard(user, batch.township)
-    importer = target.importer(user)
+    importer = target.importer(user, linked)
     for row in importer.check(
         sheet.rows(), batch.township, result, part.get("mapping"), _remembered(batch, part["ledger"]), clean
     ):
@@ -156,12 +193,14 @@ def check(batch, user=None) -> ImportBatch:
     user = user or batch.created_by
     sheets = sheets_of(batch)
     batch.rows = 0
+    linked = defaultdict(list)  # model -> [(unsaved record, names)] of sheets later sheets name
     with transaction.atomic():
-        for part in batch.parts:
-            if not part["ledger"]:
-                continue
-            result = ImportResult()
-            for _target, _row in _rows(batch, part, user, result, sheets[part["sheet"]]):
+        for index in ordered(batch.parts):
+            part = batch.parts[index]
+            result, keep = ImportResult(), _linked_by_later(batch, index)
+            for target, row in _rows(batch, part, user, result, sheets[part["sheet"]], linked=linked):
+                if keep and row.record is not None and not row.errors:
+                    linked[target.model].append((row.record, names_of(row.record)))
                 if result.rows % PROGRESS_EVERY == 0:
                     set_progress(batch, batch.rows + result.rows, 0, "校验")
             part.update(
@@ -202,10 +241,19 @@ def remap(batch, part_index: int, mapping: dict, user) -> ImportBatch:
 def preview(batch, part_index: int, page: int = 1, size: int = 100) -> list[dict]:
     """The rows of one sheet as they will be created (one page), each with its errors."""
     part = batch.parts[part_index]
-    sheet = sheets_of(batch)[part["sheet"]]
-    shown = []
+    sheets = sheets_of(batch)
+    shown, user = [], batch.created_by
     with transaction.atomic():
-        rows = _rows(batch, part, batch.created_by, ImportResult(), sheet)
+        linked = defaultdict(list)  # what the sheets before it bring, that it may name
+        for index in ordered(batch.parts):
+            if index == part_index:
+                break
+            if _linked_by_later(batch, index):
+                earlier = batch.parts[index]
+                for target, row in _rows(batch, earlier, user, ImportResult(), sheets[earlier["sheet"]]):
+                    if row.record is not None and not row.errors:
+                        linked[target.model].append((row.record, names_of(row.record)))
+        rows = _rows(batch, part, user, ImportResult(), sheets[part["sheet"]], linked=linked)
         for target, row in islice(rows, (page - 1) * size, page * size):
             cells = [_display(row.values.get(c.field)) for c in target.columns]
             shown.append({"number": row.number, "cells": cells, "errors": row.errors})
@@ -237,9 +285,9 @@ def commit(batch, user) -> ImportBatch:
     done, created = 0, defaultdict(list)
     try:
         with transaction.atomic(), batched():
-            for part in batch.parts:
-                if not part["ledger"]:
-                    continue
+            for index in ordered(batch.parts):
+                # The records of the sheets before are saved: a later sheet finds them by name.
+                part = batch.parts[index]
                 result, unwritten = ImportResult(), []
                 # Checked already: the model's validation is not repeated (the database still
                 # refuses what changed since, and the whole import with it).

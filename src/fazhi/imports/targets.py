@@ -18,7 +18,7 @@ from functools import cache, cached_property
 
 from django.db import models
 
-from fazhi.core import imports
+from fazhi.core import board, imports
 from fazhi.core.imports import CellError, ImportColumn, Importer, Lookup
 from fazhi.core.models import Ledger
 from fazhi.core.services import save_record
@@ -100,7 +100,23 @@ def _lookup(field):
         queryset = queryset.select_related(*links)
         return Lookup(what, ((obj, names_of(obj)) for obj in queryset))
 
+    build.model = related  # what a sheet of the same workbook may bring (see ImportTarget.importer)
     return build
+
+
+def _with_linked(column: ImportColumn, linked: dict) -> ImportColumn:
+    """The column whose look-up also finds the records other sheets of the workbook bring."""
+    model = getattr(column.lookup, "model", None)
+    if model not in linked:
+        return column
+    build = column.lookup
+
+    def lookup(township):
+        found = build(township)
+        found.add(linked[model])
+        return found
+
+    return dataclasses.replace(column, lookup=lookup)
 
 
 def column_for(model, name: str) -> ImportColumn:
@@ -175,8 +191,16 @@ class ImportTarget:
             )
         return columns
 
-    def importer(self, user=None) -> Importer:
-        return Importer(self.model, self.columns, prepare=self._prepare(user))
+    @property
+    def links(self) -> set:
+        """The models this ledger's columns name records of (a hearing's 案件: litigation cases)."""
+        return {getattr(c.lookup, "model", None) for c in self.columns if c.lookup} - {None}
+
+    def importer(self, user=None, linked: dict | None = None) -> Importer:
+        """`linked`: model -> [(record, names)] other sheets of the workbook bring, found by name
+        as if they were saved already (they are not, while the workbook is checked)."""
+        columns = [_with_linked(c, linked) for c in self.columns] if linked else self.columns
+        return Importer(self.model, columns, prepare=self._prepare(user))
 
     def _prepare(self, user):
         workflow = self.workflow
@@ -184,6 +208,8 @@ class ImportTarget:
         def prepare(record, values):
             if workflow is not None:
                 replay(workflow, record, values, user)
+            # What a form's save computes before writing (a review's 审查期限): the stored due dates.
+            board.refresh_dues(record)
 
         return prepare
 
@@ -278,6 +304,16 @@ def _path(workflow, start, goal):
     return None
 
 
+def _hangs_on_a_record(model) -> bool:
+    """A record that exists only on another record through a required generic link (a public
+    comment on a draft open for comment, written on the portal): a sheet has no such link to give,
+    and its form only edits the office's reply. Not an import target, by design."""
+    return any(
+        f.many_to_one and f.related_model._meta.label == "contenttypes.ContentType" and not f.null
+        for f in model._meta.fields
+    )
+
+
 @cache
 def targets() -> dict[str, ImportTarget]:
     """Every declared ledger with a create page, by model label ("disputes.dispute"), in the
@@ -289,6 +325,8 @@ def targets() -> dict[str, ImportTarget]:
     for spec in specs():
         form = spec.views.get("form")
         if form is None or not issubclass(form, LedgerFormView) or not form.fields:
+            continue
+        if _hangs_on_a_record(spec.model):
             continue
         workflow = spec.workflow or getattr(spec.views.get("detail"), "workflow", None)
         found[spec.model._meta.label_lower] = ImportTarget(spec.model, form, workflow, spec)

@@ -162,6 +162,36 @@ def refresh(record) -> None:
         entry.save()
 
 
+def refresh_many(records: list) -> None:
+    """`refresh` of many saved records at once (core.batch: an import): per model one delete, one
+    read of their attachments' text and a bulk insert, instead of three queries a record."""
+    from fazhi.search.models import AttachmentText, SearchEntry
+
+    by_model: dict = {}
+    for record in records:
+        by_model.setdefault(type(record), {})[record.pk] = record  # the last save of each record
+    for model, found in by_model.items():
+        source = source_for(model)
+        if source is None:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        files: dict[int, list[str]] = {}
+        with transaction.atomic():
+            for pks in _chunks(list(found)):
+                SearchEntry.objects.filter(content_type=content_type, object_id__in=pks).delete()
+                texts = AttachmentText.objects.filter(content_type=content_type, object_id__in=pks)
+                for object_id, text in texts.order_by("attachment_id").values_list("object_id", "text"):
+                    if text:
+                        files.setdefault(object_id, []).append(text)
+            entries = [entry_for(source, r, files.get(pk, [])) for pk, r in found.items()]
+            SearchEntry.objects.bulk_create(entries, batch_size=1000)
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def remove(model, pk) -> None:
     from fazhi.search.models import SearchEntry
 
@@ -226,7 +256,12 @@ def _is_ledger(sender) -> bool:
 
 def _saved(sender, instance, **kwargs):
     if not kwargs.get("raw") and _is_ledger(sender):
-        refresh(instance)
+        from fazhi.core.batch import current
+
+        if (batch := current()) is not None:  # many writes as one: indexed in bulk at the batch's end
+            batch.defer(refresh_many, instance)
+        else:
+            refresh(instance)
 
 
 def _deleted(sender, instance, **kwargs):
