@@ -84,7 +84,7 @@ def test_good_sheet_commits_through_the_ledger_path_and_undoes_whole(world, medi
     ids = {d.pk for d in disputes}
     events = LedgerEvent.objects.filter(content_type=kind, object_id__in=ids)
     assert sorted(events.values_list("object_id", "action", "user")) == sorted(
-        (pk, "create", user.pk) for pk in ids
+        (pk, "register_dispute", user.pk) for pk in ids
     )
     entries = SearchEntry.objects.filter(content_type=kind, object_id__in=ids)
     assert set(entries.values_list("object_id", flat=True)) == ids
