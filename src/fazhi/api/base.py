@@ -199,6 +199,8 @@ class LedgerViewSet(viewsets.ModelViewSet):
         for key, value in serializer.validated_data.items():
             if _is_m2m(type(record), key):
                 getattr(record, key).set(value)
+        if after_save := getattr(serializer, "after_save", None):
+            after_save(record)  # child rows a serializer writes through its app's own function
         serializer.instance = record
 
     def perform_destroy(self, instance):
