@@ -33,6 +33,10 @@ _CHANGE = re.compile(
 )
 
 
+# A count of people followed by these words names a group ("三人小组", "3人工作专班").
+_NAME_AFTER = re.compile(r"(?:领导|工作|议事)?(?:小组|专班|团队|组)")
+
+
 def _inside(text: str, pos: int, opening: str, closing: str) -> bool:
     # Look back a bounded distance: quotes and brackets are short, and an
     # unbounded search makes long run-on sentences quadratic.
@@ -44,6 +48,8 @@ def _is_figure(sentence: str, m: re.Match, q: dict) -> bool:
     before = sentence[max(0, m.start() - 8) : m.start()].rstrip()  # only its last characters matter
     if before.endswith("第") or re.search(r"[A-Za-z]$", before):
         return False  # article numbers (第24条), codes
+    if _NAME_AFTER.match(sentence, m.end()):
+        return False  # the name of a body (三人小组, 5人专班), not a count of people
     if q["unit"] in ("日", "天") and before.endswith("月"):
         return False  # a date: 1月5日
     if any(_inside(sentence, m.start(), a, b) for a, b in ("〔〕", "[]", "【】")):
@@ -112,19 +118,47 @@ def _check(kind: str, ok: bool, text: str, sentence: str) -> dict:
     return {"kind": kind, "ok": ok, "text": text + _quote(sentence)}
 
 
-def _sum_check(sentence: str, figures: list[_Figure]) -> dict | None:
-    """ "共 N X，其中 a X、b X": parts may not exceed N; a full list must add up."""
+# "共计8件", "合计10份", "共36件": a stated total (not 共同/共建/共享…).
+_TOTAL_LABEL = re.compile(r"^(?:共计|合计|总计|共(?![同建享治商])(?:[\u4e00-\u9fff]{0,6}))$")
+
+
+def _total_and_parts(sentence: str, figures: list[_Figure]) -> tuple[_Figure, list[_Figure], str] | None:
+    """The total and its parts, whichever side the total stands on; also the text of the parts."""
     at = sentence.find("其中")
-    before = [f for f in figures if f.end <= at]
-    parts = [f for f in figures if f.start > at and f.unit != "%"]  # a trailing rate is no share
-    if at < 0 or not before or not parts:
+    if at >= 0:
+        # "共 N X，其中 a X、b X"
+        before = [f for f in figures if f.end <= at]
+        parts = [f for f in figures if f.start > at and f.unit != "%"]  # a trailing rate is no share
+        return (before[-1], parts, sentence[at:]) if before and parts else None
+    counts = [f for f in figures if f.unit != "%"]
+    for i, total in enumerate(counts):
+        if not _TOTAL_LABEL.match(total.label):
+            continue
+        if i > 0:
+            # "a X、b X，共计N X": the parts are the run of figures of its unit just before it.
+            first = i
+            while first > 0 and _compatible(total.unit, counts[first - 1].unit):
+                first -= 1
+            parts = counts[first:i]
+            return (total, parts, sentence[parts[0].start : total.start]) if parts else None
+        after = counts[1:]
+        if after and sentence[total.end : after[0].start].lstrip().startswith(("：", ":")):
+            return total, after, sentence[total.end :]  # "共N X：a X、b X"
         return None
-    total = before[-1]
+    return None
+
+
+def _sum_check(sentence: str, figures: list[_Figure]) -> dict | None:
+    """ "共 N X，其中 a X、b X" or "a X、b X，共计N X": parts may not exceed N; a full list must add up."""
+    found = _total_and_parts(sentence, figures)
+    if found is None:
+        return None
+    total, parts, parts_text = found
     if total.approx or any(p.approx for p in parts) or total.unit == "%":
         return None  # "余/约" figures are rounded: never flag them
     if not all(_compatible(total.unit, p.unit) for p in parts):
         return None
-    if re.search(r"各|均|每|其中.*其中", sentence[at:]):
+    if re.search(r"各|均|每|其中.*其中", parts_text):
         return None  # "各5件" means each, not a share; nested 其中 is ambiguous
     of_total = f"总数{_fmt(total.value)}{total.unit}"
     over = [p for p in parts if p.value > total.value]

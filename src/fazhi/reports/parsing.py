@@ -74,7 +74,36 @@ def _clean_lines(text: str) -> list[str]:
         if len(line) <= 20 and _WEB_JUNK.search(line):
             continue
         lines.append(line)
-    return lines
+    return _join_wraps(lines)
+
+
+_WRAP_END = re.compile(r"[。！？；;!?：:）)”》]$")
+_WRAP_FIGURE = re.compile(r"\d$")
+_WRAP_FIGURE_NEXT = re.compile(r"^(?:\d|[万亿余多]|(?:" + "|".join(UNITS) + r")(?![\d]))")
+
+
+def _join_wraps(lines: list[str]) -> list[str]:
+    """Rejoin lines a PDF (or a copy from one) wrapped: a figure cut in two ("1" / "26处") always; a
+    prose line cut mid-sentence when the next line starts no heading of its own."""
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        split_figure = _WRAP_FIGURE.search(previous) and _WRAP_FIGURE_NEXT.match(line)
+        if previous and (split_figure or (_mid_sentence(previous) and not _match_heading(line))):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
+
+
+def _mid_sentence(line: str) -> bool:
+    # A heading or title without body text ends without punctuation too; prose is a line that has
+    # already finished a clause ("，") past its heading text and stops without closing the sentence.
+    if _WRAP_END.search(line) or _DATE.search(line):
+        return False
+    heading = _match_heading(line)
+    rest = heading[3] if heading else line
+    return bool(re.search(r"[。；;]", rest)) if heading else ("，" in rest and len(rest) >= 20)
 
 
 # --- headings and parts ---------------------------------------------------------
@@ -169,7 +198,14 @@ _DATE = re.compile(
     rf"\s*(\d{{1,2}}|[{_CN_DATE_PART}]{{1,3}})\s*日$"
 )
 _YEAR = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
-_TOWN_IN_OPENING = re.compile(r"^\d{4}\s*年度?\s*[，,]\s*([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))")
+# "（2023—2027年）", "2021-2025年": a plan's period, never the report's year.
+_PLAN_PERIOD = re.compile(r"\d{4}\s*年?\s*[—–\-－~～至到]+\s*\d{4}\s*年")
+# "2021年，平安镇…", "…坚强领导下，白石乡党委、政府…": the first place name after the start or a comma
+# that acts as the subject (followed by its organ or a verb of the report).
+_TOWN_IN_OPENING = re.compile(
+    r"(?:^|[，,])\s*(?:\d{4}\s*年(?:度|以来)?\s*[，,]?\s*)?([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))"
+    r"(?=党委|党工委|办事处|人民政府|政府|坚持|始终|深入|紧扣|紧紧|聚焦|围绕|以|认真|全面|扎实|积极|在|持续|法治)"
+)
 
 
 def _iso_date(year: str, month: str, day: str) -> str | None:
@@ -226,7 +262,7 @@ def _find_year(title: str | None, opening: list[str]) -> int | None:
     ]
     candidates += opening[:1]
     for text in candidates:
-        m = _YEAR.search(text)
+        m = _YEAR.search(_PLAN_PERIOD.sub("", text))
         if m:
             year = int(m[1]) if m[1].isdigit() else cn_to_int(m[1])
             if year and 1990 <= year <= 2100:
@@ -263,7 +299,7 @@ def _header(lines: list[str]) -> tuple[dict, list[str]]:
     organization = issuer if _ORG_SUFFIX.search(issuer) else signature["organization"]
     if not organization and opening:
         # Last resort: "2021年，平安镇法治政府建设…" names the town.
-        m = _TOWN_IN_OPENING.search(opening[0])
+        m = _TOWN_IN_OPENING.search(_SENTENCE_END.split(opening[0])[0])
         organization = m[1] if m else None
     header = {"title": title, "organization": organization, "year": _find_year(title, opening)}
     return {**header, "signature": signature}, body
@@ -273,11 +309,17 @@ def _walk_body(body: list[str]) -> tuple[list, list, list, set]:
     """Outline, figures and checks of the body; also the parts covered by paragraphs."""
     sections, figures, checks, covered = [], [], [], set()
     stack: list[_Frame] = []
+    later_parts_seen: list[str] = []
 
     def open_section(level: int, number: str, label: str, heading_text: str) -> None:
         while stack and stack[-1].level >= level:
             stack.pop()
         part, allowed = _resolve_part(heading_text, stack[-1] if stack else None)
+        if part is None and not stack and not later_parts_seen:
+            # A top-level block naming no part, before any other part: the report's measures.
+            part, allowed = "measures", frozenset()
+        if not stack and part not in (None, "measures"):
+            later_parts_seen.append(part)
         stack.append(_Frame(level, label, part, allowed))
         sections.append({"level": level, "number": number, "heading": heading_text, "part": part})
 

@@ -30,14 +30,16 @@ def cn_to_int(text: str) -> int | None:
 
 # Longest first so "件次" wins over "件" and "万元" over "万".
 UNITS = sorted(
-    "平方米 公里 件次 场次 人次 万元 小时 课时 学时 起 件 次 场 份 人 名 项 条 个 处 家 户 辆 "
+    "平方米 公里 件次 场次 人次 起次 户次 家次 批次 车次 万元 小时 课时 学时 起 件 次 场 份 人 名 项 条 个 处 家 户 辆 "
     "册 幅 本 期 篇 元 村 天 日 宗 例 批 轮 所 台 张 亩 位 堂 %".split(),
     key=len,
     reverse=True,
 )
 # Chinese-numeral figures are only trusted with plain count units; elsewhere
 # (一次办, 三项制度, 四个意识) they are set phrases, not statistics.
-_CN_COUNT_UNITS = set("次 场 场次 名 人 人次 件 起 份 期 个 项 家 户 天 小时 课时 学时 批 轮".split())
+_CN_COUNT_UNITS = set(
+    "次 场 场次 名 人 人次 件 件次 起 起次 户次 家次 份 期 个 项 家 户 天 小时 课时 学时 批 轮".split()
+)
 _CN_SET_PHRASE_AFTER = re.compile(r"意识|自信|维护|确立|务必|代表|亲自|同|全面|坚持|制度|清单|覆盖|办")
 
 _QUANTITY = re.compile(
