@@ -314,6 +314,16 @@ def test_fangdong_2023(world):
             demonstration="市级示范便民服务室",
         )
     add(ServicePoint, user, township=town, name="公共法律服务工作站", kind="legal_station")
+    add(ServicePoint, user, township=town, name="方洞镇社会治理中心", kind="governance")
+    add(
+        ServicePoint,
+        user,
+        township=town,
+        name="方洞司法所",
+        kind="judicial_office",
+        demonstration="市级“枫桥式”司法所",
+    )
+    add(ServicePoint, user, township=town, name="方洞镇宪法广场", kind="law_square")
     for place in places:
         add(ServicePoint, user, township=town, village=place, name=f"{place.name}工作室", kind="legal_room")
     advisor = save_record(
@@ -430,8 +440,10 @@ def test_fangdong_2023(world):
             ("发放宣传资料17500余份", "发放宣传资料17500份"),
             ("解答群众法律咨询32人次", "解答群众法律咨询32人次"),
             ("受教育干部群众8000余人", "受教育干部群众8000人"),
+            ("建成一体化社会治理中心阵地1处", "建成一体化社会治理中心阵地1处"),
+            ("建成市级“枫桥式”司法所1处", "建成“枫桥式”司法所1处"),
+            ("打造宪法宣传教育广场1处", "打造宪法宣传教育广场1处"),
         ],
     )
-    # No ledger yet (a ServicePoint kind each would hold them): 一体化社会治理中心阵地1处, 市级“枫桥式”
-    # 司法所1处, 宪法宣传教育广场1处. A target, not a count: 各村(社区)均有5名以上“法律明白人”.
+    # A target, not a count: 各村(社区)均有5名以上“法律明白人”.
     # Not figures: 40周年, “12·4”, 八类人员, “四个亲自”“五个同” (names and dates).

@@ -254,6 +254,7 @@ AREAS = [
                         "disputes.resolution_rate",
                     ),
                     ("disputes.judicial_confirmations",),
+                    ("services.governance_centres", "services.fengqiao_offices"),
                     ("mediators.committees", "mediators.total", "mediators.full_time"),
                     ("mediators.trainings",),
                 ],
@@ -299,6 +300,7 @@ AREAS = [
                     ("全年", "education.activities.total", "education.by_venue"),
                     ("education.by_campaign",),
                     ("education.themed_day_activities",),
+                    ("services.law_venues.by_kind",),
                     (
                         "education.materials",
                         "education.materials.by_venue",

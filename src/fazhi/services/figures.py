@@ -92,6 +92,34 @@ for code, name, where, sentence in (
     ("services.service_rooms", "便民服务中心(室)", SERVICE_ROOMS, "建成便民服务中心(室){value}个"),
 ):
     count(code, name, "个", ServicePoint, filter=where, sentence=sentence, **svc)
+count(
+    "services.governance_centres",
+    "一体化社会治理中心阵地",
+    "处",
+    ServicePoint,
+    filter=Q(kind=P.GOVERNANCE),
+    sentence="建成一体化社会治理中心阵地{value}处",
+    **svc,
+)
+count(
+    "services.fengqiao_offices",
+    "“枫桥式”司法所",
+    "处",
+    ServicePoint,
+    filter=Q(kind=P.JUDICIAL_OFFICE, demonstration__contains="枫桥"),
+    sentence="建成“枫桥式”司法所{value}处",
+    **svc,
+)
+breakdown(
+    "services.law_venues.by_kind",
+    "{label}",
+    "处",
+    ServicePoint,
+    "kind",
+    choices=[c for c in P.choices if c[0] in (P.LAW_SQUARE, P.LAW_PARK)],
+    sentence="打造{label}{value}处",
+    **svc,
+)
 breakdown(
     "services.legal_points.by_kind",
     "{label}",

@@ -114,6 +114,11 @@ class ServicePoint(Ledger):
         LEGAL_ROOM = "legal_room", "公共法律服务工作室"
         SERVICE_CENTRE = "service_centre", "便民服务中心"
         SERVICE_ROOM = "service_room", "便民服务室"
+        # Places real reports count beside the service rooms (the 枫桥经验 and 普法 parts).
+        GOVERNANCE = "governance", "一体化社会治理中心"
+        JUDICIAL_OFFICE = "judicial_office", "司法所"
+        LAW_SQUARE = "law_square", "宪法宣传教育广场"
+        LAW_PARK = "law_park", "法治文化公园(广场)"
 
     name = models.CharField("名称", max_length=80)
     kind = models.CharField("类别", max_length=16, choices=Kind.choices)
