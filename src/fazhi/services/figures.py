@@ -87,29 +87,31 @@ LEGAL_POINTS, SERVICE_ROOMS = (
     Q(kind__in=[P.LEGAL_STATION, P.LEGAL_ROOM]),
     Q(kind__in=[P.SERVICE_CENTRE, P.SERVICE_ROOM]),
 )
-for code, name, where, sentence in (
-    ("services.legal_points", "公共法律服务站(室)", LEGAL_POINTS, "建成公共法律服务工作站(室){value}个"),
-    ("services.service_rooms", "便民服务中心(室)", SERVICE_ROOMS, "建成便民服务中心(室){value}个"),
+for code, name, unit, where, sentence in (
+    (
+        "services.legal_points",
+        "公共法律服务站(室)",
+        "个",
+        LEGAL_POINTS,
+        "建成公共法律服务工作站(室){value}个",
+    ),
+    ("services.service_rooms", "便民服务中心(室)", "个", SERVICE_ROOMS, "建成便民服务中心(室){value}个"),
+    (
+        "services.governance_centres",
+        "一体化社会治理中心阵地",
+        "处",
+        Q(kind=P.GOVERNANCE),
+        "建成一体化社会治理中心阵地{value}处",
+    ),
+    (
+        "services.fengqiao_offices",
+        "“枫桥式”司法所",
+        "处",
+        Q(kind=P.JUDICIAL_OFFICE, demonstration__contains="枫桥"),
+        "建成“枫桥式”司法所{value}处",
+    ),
 ):
-    count(code, name, "个", ServicePoint, filter=where, sentence=sentence, **svc)
-count(
-    "services.governance_centres",
-    "一体化社会治理中心阵地",
-    "处",
-    ServicePoint,
-    filter=Q(kind=P.GOVERNANCE),
-    sentence="建成一体化社会治理中心阵地{value}处",
-    **svc,
-)
-count(
-    "services.fengqiao_offices",
-    "“枫桥式”司法所",
-    "处",
-    ServicePoint,
-    filter=Q(kind=P.JUDICIAL_OFFICE, demonstration__contains="枫桥"),
-    sentence="建成“枫桥式”司法所{value}处",
-    **svc,
-)
+    count(code, name, unit, ServicePoint, filter=where, sentence=sentence, **svc)
 breakdown(
     "services.law_venues.by_kind",
     "{label}",
