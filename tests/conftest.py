@@ -17,6 +17,8 @@ def _fast_settings(settings, tmp_path, monkeypatch):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Tests read a page's context, which a kept page has not: tests/core/test_pagecache.py turns it on.
+    settings.FAZHI_PAGE_CACHE = False
     # The database rolls back after each test and data versions with it: so must the cache.
     from django.core.cache import cache
 

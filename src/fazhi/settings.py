@@ -247,6 +247,9 @@ CACHES = {
     "ratelimit": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "fazhi_ratelimit"},
 }
 
+# A page drawn from a township's records is kept until its data changes (fazhi.core.pagecache).
+FAZHI_PAGE_CACHE = env_bool("FAZHI_PAGE_CACHE", True)
+
 # Attachments: what may be uploaded, and how large (bytes).
 FAZHI_ATTACHMENT_MAX_BYTES = env_int("FAZHI_ATTACHMENT_MAX_BYTES", 50 * 1024 * 1024)
 

@@ -27,6 +27,7 @@ from fazhi.core.export import xlsx_response
 from fazhi.core.filters import filter_control, filterset_for
 from fazhi.core.ledger import REGISTRY
 from fazhi.core.models import Attachment, Ledger
+from fazhi.core.pagecache import CachedPage
 from fazhi.core.services import save_record
 from fazhi.core.tables import Column, field_column, rows_html
 from fazhi.core.text import clauses
@@ -71,7 +72,7 @@ class TownshipMixin(TownshipRequired):
         return context
 
 
-class LedgerListView(TownshipMixin, ListView):
+class LedgerListView(TownshipMixin, CachedPage, ListView):
     template_name = "core/list.html"
     paginate_by = 25
     columns: list[Column] = []
@@ -150,7 +151,7 @@ class LedgerListView(TownshipMixin, ListView):
         return context
 
 
-class LedgerDetailView(TownshipMixin, DetailView):
+class LedgerDetailView(TownshipMixin, CachedPage, DetailView):
     template_name = "core/detail.html"
     fields: tuple = ()  # field names shown; default: every editable field
     masked: dict = {}  # field name -> mask function, applied for users outside the case

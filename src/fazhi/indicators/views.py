@@ -11,6 +11,7 @@ from fazhi.core.access import access_for
 from fazhi.core.access import scope as access_scope
 from fazhi.core.board import SOON, urgent_counts, visible_entries
 from fazhi.core.masking import masked_title
+from fazhi.core.pagecache import CachedPage
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column
 from fazhi.indicators import sides
@@ -71,7 +72,7 @@ def grouped(figures):
     return sections
 
 
-class DashboardView(TownshipPage):
+class DashboardView(CachedPage, TownshipPage):
     template_name = "indicators/dashboard.html"
 
     def get_template_names(self):
