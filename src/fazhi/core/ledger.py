@@ -45,12 +45,19 @@ class LedgerSpec:
     search: tuple = ()
     year_field: str | None = None
     select_related: tuple = ()
+    prefetch_related: tuple = ()  # the list's, for columns that read a many-to-many
+    annotate: dict = field(default_factory=dict)  # the list's annotations its columns read
     ordering: tuple = ("-id",)
     workflow: object = None
     create: object = None  # the creating action: create(record, user, expected_version=None) -> record
     change: object = None  # the changing action, same signature
     related_template: str | None = None  # an extra block on the record page
     detail_context: object = None  # function(record) -> extra context of the record page
+    listed_relations: tuple = ()  # record page: (label, many-to-many name), the related names 、-joined
+    widgets: dict = field(default_factory=dict)  # form field -> widget
+    # Anything else a generated page needs, by kind: {"detail": {"template_name": …, "get_fields": f}}.
+    # A function given here is a method of the page (it receives the view first).
+    extra: dict = field(default_factory=dict)
     import_columns: tuple | None = None
     attachments: bool = True
     attachment_steps: list = field(default_factory=list)
@@ -104,18 +111,27 @@ class LedgerSpec:
             self.views[kind] = getattr(self, f"_build_{kind}")()
         return self.views[kind]
 
-    def _attrs(self, **extra):
-        return {"model": self.model, "write_roles": self.write_roles, "spec": self, **extra}
+    def _attrs(self, kind, **attrs):
+        return {
+            "model": self.model,
+            "write_roles": self.write_roles,
+            "spec": self,
+            **attrs,
+            **self.extra.get(kind, {}),
+        }
 
     def _build_list(self):
         from fazhi.core.views import LedgerListView
 
         attrs = self._attrs(
+            "list",
             columns=self.list_columns(),
             search_fields=self.search,
             filter_fields=self.filters,
             year_field=self.year_field,
             select_related=self.select_related,
+            prefetch_related=self.prefetch_related,
+            annotations=self.annotate,
             ordering=self.ordering,
         )
         return type(f"{self.model.__name__}List", (LedgerListView,), attrs)
@@ -124,12 +140,14 @@ class LedgerSpec:
         from fazhi.core.views import LedgerDetailView
 
         attrs = self._attrs(
+            "detail",
             fields=self.fields_of(),
             masked=self.masks,
             workflow=self.workflow,
             attachments=self.attachments,
             attachment_steps=self.attachment_steps,
             related_template=self.related_template,
+            listed_relations=self.listed_relations,
         )
         if self.detail_context is not None:
             extra = self.detail_context
@@ -147,7 +165,11 @@ class LedgerSpec:
             record.clean()  # the form checked its fields; fields it does not show are the action's
 
         attrs = self._attrs(
-            fields=self.form_fields(), before_save=before_save, duplicate_fields=self.duplicates
+            "form",
+            fields=self.form_fields(),
+            before_save=before_save,
+            duplicate_fields=self.duplicates,
+            widgets=self.widgets,
         )
         return type(f"{self.model.__name__}Form", (LedgerFormView,), attrs)
 
@@ -157,7 +179,9 @@ class LedgerSpec:
         if self.workflow is None:
             return None
         return type(
-            f"{self.model.__name__}Transition", (TransitionView,), self._attrs(workflow=self.workflow)
+            f"{self.model.__name__}Transition",
+            (TransitionView,),
+            self._attrs("transition", workflow=self.workflow),
         )
 
     def _build_upload(self):
@@ -165,7 +189,7 @@ class LedgerSpec:
 
         if not self.attachments:
             return None
-        return type(f"{self.model.__name__}Upload", (AttachmentUploadView,), self._attrs())
+        return type(f"{self.model.__name__}Upload", (AttachmentUploadView,), self._attrs("upload"))
 
     def urls(self) -> list:
         for kind in VIEW_KINDS:

@@ -80,6 +80,7 @@ class LedgerListView(TownshipMixin, CachedPage, ListView):
     filter_fields: tuple = ()
     select_related: tuple = ()
     prefetch_related: tuple = ()
+    annotations: dict = {}  # what the columns read beyond the fields (counts of related records)
     ordering = ("-id",)
     year_field: str | None = None  # date field used for the year filter
     extra_actions: list[tuple[str, str]] = []  # (label, url) shown beside 新增
@@ -113,6 +114,8 @@ class LedgerListView(TownshipMixin, CachedPage, ListView):
             queryset = queryset.filter(**{f"{self.year_field}__year": int(year)})
         if (q := self.request.GET.get("q", "").strip()) and self.search_fields:
             queryset = queryset.filter(reduce(or_, (Q(**{f"{f}__icontains": q}) for f in self.search_fields)))
+        if self.annotations:
+            queryset = queryset.annotate(**self.annotations)
         return queryset.order_by(*self.get_ordering_keys())
 
     def get_ordering_keys(self):
