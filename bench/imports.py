@@ -7,17 +7,22 @@ deadline board and figure cache), in one transaction. Baseline: a django-import-
 `ModelResource` of `Dispute` reading the same .xlsx with tablib, the labels and village names
 converted by its widgets, `import_data(..., use_transactions=True)`: one transaction, its own row
 validation, `Model.save()` per row (so the same numbering, history and signals). Each run is
-rolled back afterwards, so both start from the same database. Peak memory: tracemalloc's peak of
-Python allocations during the import (the file's bytes excluded: both hold them).
+rolled back afterwards, so both start from the same database. Peak memory: how far the process's
+resident memory rose above where it stood when the import began, sampled every 10 ms (freed memory
+is handed back to the system before each import, so the second does not start on the first's).
+tracemalloc, which counts Python allocations exactly, made both importers several times slower.
 
 django-import-export is installed for the bench only (bench/requirements.txt).
 """
 
+import ctypes
 import datetime as dt
+import gc
 import io
+import os
 import random
+import threading
 import time
-import tracemalloc
 
 from django.db import transaction
 
@@ -128,19 +133,48 @@ def baseline(data: bytes, township, user) -> int:
     return result.totals["new"]
 
 
-def measure(fn, data, township, user, trace=True) -> tuple[float, float, int]:
+def _rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+class PeakMemory:
+    """The highest resident memory above the start, sampled by a thread while the block runs."""
+
+    def __enter__(self):
+        gc.collect()
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except OSError:  # not glibc: the start is then a little higher
+            pass
+        self.start = self.peak = _rss()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+        return self
+
+    def _sample(self):
+        while not self.done.wait(0.01):
+            self.peak = max(self.peak, _rss())
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.thread.join()
+        self.peak = max(self.peak, _rss())
+
+    @property
+    def mb(self) -> float:
+        return (self.peak - self.start) / 1024 / 1024
+
+
+def measure(fn, data, township, user) -> tuple[float, float, int]:
     """(seconds, peak MB, rows) of one import, rolled back afterwards."""
-    if trace:
-        tracemalloc.start()
-    started = time.perf_counter()
-    with transaction.atomic():
+    with PeakMemory() as memory, transaction.atomic():
+        started = time.perf_counter()
         created = fn(data, township, user)
         seconds = time.perf_counter() - started
-        _, peak = tracemalloc.get_traced_memory() if trace else (0, 0)
         transaction.set_rollback(True)
-    if trace:
-        tracemalloc.stop()
-    return seconds, peak / 1024 / 1024, created
+    return seconds, memory.mb, created
 
 
 def run(bench) -> None:
@@ -162,12 +196,11 @@ def run(bench) -> None:
     data = dispute_file(township, rows)
     before = BoardEntry.objects.count()
     # One small import of each first, not measured: what any first write pays once (the search
-    # index's word segmenter loads its dictionary, ~70 MB of Python objects, very slow under
-    # tracemalloc; the URL resolver; the ledgers' sources) is then charged to neither, instead of
-    # to whichever runs first.
+    # index's word segmenter loads its dictionary, ~70 MB of Python objects; the URL resolver; the
+    # ledgers' sources) is then charged to neither, instead of to whichever runs first.
     warm = dispute_file(township, 20)
     for fn in (ours, baseline):
-        measure(fn, warm, township, user, trace=False)
+        measure(fn, warm, township, user)
     results = {}
     for name, fn in (("fazhi", ours), ("django-import-export", baseline)):
         seconds, peak, created = measure(fn, data, township, user)
