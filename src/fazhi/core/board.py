@@ -10,6 +10,7 @@ step on every save and delete of a record (or of a record it `follows`), and reb
 """
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -137,14 +138,25 @@ def refresh_stored(township=None) -> int:
         if not columns:
             continue
         records = model.objects.all() if township is None else model.objects.filter(township=township)
-        dirty = []
+        pauses = any(d.pauses for d in getattr(model, "deadlines", ()))
+        if pauses:
+            records = records.prefetch_related("excluded_periods")
+        dirty = defaultdict(list)  # the new stored dates -> the records that get them
         for record in records.iterator(chunk_size=2000):
+            if pauses:
+                record._excluded_periods = list(record.excluded_periods.all())
             before = [getattr(record, c) for c in columns]
             refresh_dues(record)
-            if [getattr(record, c) for c in columns] != before:
-                dirty.append(record)
-        model.objects.bulk_update(dirty, columns, batch_size=1000)
-        changed += len(dirty)
+            after = tuple(getattr(record, c) for c in columns)
+            if list(after) != before:
+                dirty[after].append(record.pk)
+        # Many records share a date: one UPDATE … WHERE pk IN per date, not bulk_update's CASE per row.
+        for values, pks in dirty.items():
+            for start in range(0, len(pks), 900):
+                model.objects.filter(pk__in=pks[start : start + 900]).update(
+                    **dict(zip(columns, values, strict=True))
+                )
+            changed += len(pks)
     return changed
 
 

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_urlconf, reverse
 from simple_history.models import HistoricalRecords
 
 from fazhi.core.deadlines import CALENDAR_DAYS, SOON, remaining, status
@@ -74,11 +74,22 @@ class Ledger(models.Model):
     SYSTEM_FIELDS = ("township", "created_at", "updated_at", "created_by", "updated_by", "version")
 
     def get_absolute_url(self) -> str:
-        name = f"{self._meta.app_label}:{self._meta.model_name}_detail"
-        try:
-            return reverse(name, args=[self.pk])
-        except NoReverseMatch:
-            return ""
+        # Reversed once per model and URLconf, then filled in: the board's rebuild asks for
+        # hundreds of thousands of these, and a reverse() costs as much as the rest of an entry.
+        key = (type(self), get_urlconf())
+        if key not in _DETAIL_URLS:
+            try:
+                _DETAIL_URLS[key] = reverse(
+                    f"{self._meta.app_label}:{self._meta.model_name}_detail", args=[_PK]
+                ).replace(str(_PK), "{}")
+            except NoReverseMatch:
+                _DETAIL_URLS[key] = ""
+        pattern = _DETAIL_URLS[key]
+        return pattern.format(self.pk) if pattern else ""
+
+
+_PK = 987654321987  # a pk no URL has otherwise, replaced by the record's
+_DETAIL_URLS: dict = {}
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
