@@ -24,19 +24,16 @@ DisputeViewSet = viewset_for(
 )
 
 
-MediatorSerializer = serializer_for(
-    Mediator,
-    ("name", "committee", "full_time", "position", "phone", "active"),
-    MEDIATOR.masks,
-    village=False,
-)
-
-
 MediatorViewSet = viewset_for(
     Mediator,
-    MediatorSerializer,
+    serializer_for(
+        Mediator,
+        ("name", "committee", "full_time", "position", "phone", "active"),
+        MEDIATOR.masks,
+        village=False,
+    ),
     STAFF_ROLES,
-    filters=("committee", "full_time", "active"),
+    filters=MEDIATOR.filters,
     queryset=Mediator.objects.order_by("id"),
 )
 

@@ -12,14 +12,7 @@ from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView
 from fazhi.education import calendar, targets
-from fazhi.education.models import (
-    Exam,
-    LegalLiaison,
-    ModelVillage,
-    OutreachActivity,
-    PointsEntry,
-    StudySession,
-)
+from fazhi.education import models as m
 from fazhi.indicators.registry import percent
 
 # 谁执法谁普法: every office that enforces or serves may record its own outreach; village cadres theirs.
@@ -76,7 +69,7 @@ def _activity_initial(view):
     if theme:
         initial["theme"] = theme
     if view.cadre_villages() is not None:
-        initial["venue"] = OutreachActivity.Venue.VILLAGE
+        initial["venue"] = m.OutreachActivity.Venue.VILLAGE
     return initial
 
 
@@ -94,7 +87,7 @@ def _activity_actions(view):
 
 
 ACTIVITY = LedgerSpec(
-    OutreachActivity,
+    m.OutreachActivity,
     write_roles=OUTREACH_ROLES,
     columns=[
         *("title", "date", "theme", "themed_day", "venue", "department.name", "village.name"),
@@ -141,14 +134,14 @@ def _study_progress(view, **kwargs):
             "target": targets.target(kind, year),
             "source": targets.describe(kind, year),
         }
-        for kind, label in StudySession.Kind.choices
+        for kind, label in m.StudySession.Kind.choices
     ]
     return context
 
 
 STUDY_FIELDS = ("date", "kind", "topic", "laws", "lecturer", "participants")
 STUDY = LedgerSpec(
-    StudySession,
+    m.StudySession,
     write_roles=STUDY_ROLES,
     columns=["topic", "date", "kind", "laws", "lecturer", "participants"],
     groups={**VILLAGE, "学法": STUDY_FIELDS},
@@ -187,7 +180,7 @@ def _exam_checked(view, record, form):
 
 
 EXAM = LedgerSpec(
-    Exam,
+    m.Exam,
     write_roles=STUDY_ROLES,
     columns=[
         *("title", "date", "expected", "participants", "passed"),
@@ -207,10 +200,10 @@ EXAM = LedgerSpec(
 # 法律明白人, points, model villages -------------------------------------------------------------------
 
 LIAISON = LedgerSpec(
-    LegalLiaison,
+    m.LegalLiaison,
     write_roles=VILLAGE_ROLES,
     columns=[
-        field_column(LegalLiaison, "name", mask=masking.mask_name),  # sortable, as it always was
+        field_column(m.LegalLiaison, "name", mask=masking.mask_name),  # sortable, as it always was
         *("village.name", "group", "phone", "appointed_on", "trained", "active"),
     ],
     groups={**VILLAGE, "姓名": ("name",), "聘任": ("group", "phone", "appointed_on", "trained", "active")},
@@ -227,10 +220,10 @@ LIAISON = LedgerSpec(
 )
 
 POINTS = LedgerSpec(
-    PointsEntry,
+    m.PointsEntry,
     write_roles=VILLAGE_ROLES,
     columns=[
-        field_column(PointsEntry, "resident", mask=masking.mask_name),  # sortable, as it always was
+        field_column(m.PointsEntry, "resident", mask=masking.mask_name),  # sortable, as it always was
         *("date", "village.name", "reason", "points"),
     ],
     groups={**VILLAGE, "日期": ("date",), "积分": ("resident", "reason", "points")},
@@ -245,7 +238,7 @@ POINTS = LedgerSpec(
 )
 
 MODEL_VILLAGE = LedgerSpec(
-    ModelVillage,
+    m.ModelVillage,
     write_roles=STUDY_ROLES,
     columns=["village.name", "title", "level", "year"],
     groups={**VILLAGE, "命名": ("level", "year"), "称号": ("title",)},
