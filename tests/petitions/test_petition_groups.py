@@ -4,8 +4,8 @@ import datetime as dt
 
 from fazhi.core.roles import Role
 from fazhi.petitions.actions import register_petition
+from fazhi.petitions.ledgers import SPEC
 from fazhi.petitions.models import Petition
-from fazhi.petitions.views import SPEC, PetitionDetail
 
 
 def test_review_request_date_is_on_the_petition_page(world, client_for):
@@ -23,4 +23,4 @@ def test_review_request_date_is_on_the_petition_page(world, client_for):
     )
     page = client_for(Role.PETITION).get(f"/petitions/petition/{petition.pk}/").content.decode()
     assert "信访人申请复查日期" in page and "2026-04-20" in page
-    assert set(SPEC.fields_of("复查复核")) <= set(PetitionDetail.fields)
+    assert set(SPEC.fields_of("复查复核")) <= set(SPEC.view("detail").fields)

@@ -1,29 +1,15 @@
 from fazhi.api.base import serializer_for, viewset_for
-from fazhi.core import masking
-from fazhi.disputes.models import Dispute, Mediator, ScreeningRound
-from fazhi.disputes.views import STAFF_ROLES, WRITE_ROLES
+from fazhi.disputes.ledgers import DISPUTE, MEDIATOR, SCREENING, STAFF_ROLES, WRITE_ROLES
+from fazhi.disputes.models import Dispute, Mediator
 
 DisputeSerializer = serializer_for(
     Dispute,
     (
-        "number",
-        "received",
-        "source",
-        "type",
-        "parties",
-        "phone",
-        "summary",
-        "kind",
-        "mediator",
-        "state",
-        "level",
-        "outcome",
-        "agreement_date",
-        "resolved_on",
-        "confirmation_applied",
+        *("number", "received", "source", "type", "parties", "phone", "summary", "kind", "mediator"),
+        *("state", "level", "outcome", "agreement_date", "resolved_on", "confirmation_applied"),
         "criminal_risk",
     ),
-    {"parties": masking.mask_names, "phone": masking.mask_phone},
+    DISPUTE.masks,
     read_only=("number", "state", "resolved_on"),
 )
 
@@ -38,38 +24,21 @@ DisputeViewSet = viewset_for(
 )
 
 
-ScreeningSerializer = serializer_for(
-    ScreeningRound, ("date", "frequency", "screener", "scope", "found", "notes")
-)
-
-
-ScreeningViewSet = viewset_for(
-    ScreeningRound,
-    ScreeningSerializer,
-    WRITE_ROLES,
-    filters=("village", "frequency"),
-    queryset=ScreeningRound.objects.order_by("-date", "-id"),
-)
-
-
-MediatorSerializer = serializer_for(
-    Mediator,
-    ("name", "committee", "full_time", "position", "phone", "active"),
-    {"phone": masking.mask_phone},
-    village=False,
-)
-
-
 MediatorViewSet = viewset_for(
     Mediator,
-    MediatorSerializer,
+    serializer_for(
+        Mediator,
+        ("name", "committee", "full_time", "position", "phone", "active"),
+        MEDIATOR.masks,
+        village=False,
+    ),
     STAFF_ROLES,
-    filters=("committee", "full_time", "active"),
+    filters=MEDIATOR.filters,
     queryset=Mediator.objects.order_by("id"),
 )
 
 
 def register(router):
     router.register("disputes", DisputeViewSet)
-    router.register("screening-rounds", ScreeningViewSet)
+    router.register(*SCREENING.api_route())
     router.register("mediators", MediatorViewSet)

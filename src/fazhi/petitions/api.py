@@ -1,42 +1,17 @@
 from fazhi.api.base import serializer_for, viewset_for
-from fazhi.core import masking
+from fazhi.petitions.ledgers import HOTLINE, SPEC, WRITE_ROLES
 from fazhi.petitions.models import HotlineTicket, Petition
-from fazhi.petitions.views import SPEC, WRITE_ROLES
 
 PetitionSerializer = serializer_for(
     Petition,
     (
-        "number",
-        "received",
-        "channel",
-        "origin",
-        "group_visit",
-        "representatives",
-        "petitioner",
-        "phone",
-        "subject",
-        "kind",
-        "litigation",
-        "legal_route",
-        "state",
-        "notice_due",
-        "accepted_on",
-        "handling_due",
-        "extended_on",
-        "outcome",
-        "closed_on",
-        "backlog",
-        "backlog_resolved_on",
+        *("number", "received", "channel", "origin", "group_visit", "representatives", "petitioner"),
+        *("phone", "subject", "kind", "litigation", "legal_route", "state", "notice_due", "accepted_on"),
+        *("handling_due", "extended_on", "outcome", "closed_on", "backlog", "backlog_resolved_on"),
     ),
     SPEC.masks,
     read_only=(
-        "number",
-        "state",
-        "notice_due",
-        "handling_due",
-        "extended_on",
-        "outcome",
-        "closed_on",
+        *("number", "state", "notice_due", "handling_due", "extended_on", "outcome", "closed_on"),
         "accepted_on",
     ),
 )
@@ -46,7 +21,7 @@ PetitionViewSet = viewset_for(
     Petition,
     PetitionSerializer,
     WRITE_ROLES,
-    filters=("state", "channel", "origin", "kind", "litigation", "backlog", "village"),
+    filters=SPEC.filters,
     search=("number", "subject"),
     queryset=Petition.objects.order_by("-received", "-id"),
 )
@@ -55,20 +30,10 @@ PetitionViewSet = viewset_for(
 HotlineSerializer = serializer_for(
     HotlineTicket,
     (
-        "ticket_no",
-        "received",
-        "due",
-        "category",
-        "caller",
-        "phone",
-        "content",
-        "handler",
-        "state",
-        "reply",
-        "replied_on",
-        "satisfaction",
+        *("ticket_no", "received", "due", "category", "caller", "phone", "content", "handler", "state"),
+        *("reply", "replied_on", "satisfaction"),
     ),
-    {"caller": masking.mask_names, "phone": masking.mask_phone},
+    HOTLINE.masks,
     read_only=("state",),
 )
 
@@ -77,7 +42,7 @@ HotlineViewSet = viewset_for(
     HotlineTicket,
     HotlineSerializer,
     WRITE_ROLES,
-    filters=("state", "category", "satisfaction", "village"),
+    filters=HOTLINE.filters,
     search=("ticket_no",),
     queryset=HotlineTicket.objects.order_by("-received", "-id"),
 )

@@ -1,23 +1,11 @@
 from django.urls import path
 
-from fazhi.core.routes import ledger_urls
-from fazhi.petitions import models, views
+from fazhi.petitions import views
+from fazhi.petitions.ledgers import HOTLINE, SPEC
 
 app_name = "petitions"
-
-
 urlpatterns = [
     path("petition/<int:pk>/close/", views.PetitionClose.as_view(), name="petition_close"),
-    *ledger_urls(
-        models.Petition,
-        views.PetitionList,
-        views.PetitionDetail,
-        views.PetitionForm,
-    ),
-    *ledger_urls(
-        models.HotlineTicket,
-        views.HotlineList,
-        views.HotlineDetail,
-        views.HotlineForm,
-    ),
+    *SPEC.urls(),
+    *HOTLINE.urls(),
 ]
