@@ -1,8 +1,8 @@
 from fazhi.api.base import LedgerSerializer, LedgerViewSet
 from fazhi.core.access import access_for
 from fazhi.core.roles import Role
+from fazhi.reviews.ledgers import OPINION_FIELDS, WRITE_ROLES
 from fazhi.reviews.models import LegalityReview
-from fazhi.reviews.views import OPINION_FIELDS, WRITE_ROLES
 
 
 class ReviewSerializer(LedgerSerializer):
