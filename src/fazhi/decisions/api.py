@@ -1,37 +1,22 @@
-from fazhi.api.base import LedgerSerializer, LedgerViewSet, viewset_for
+from fazhi.api.base import LedgerViewSet, serializer_for, viewset_for
 from fazhi.decisions.models import DecisionCatalogue, MajorDecision
 from fazhi.decisions.workflows import ROLES
 
-
-class CatalogueSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = DecisionCatalogue
-        fields = ("id", "township", "year", "title", "state", "party_approved_on", "published_on", "version")
-        read_only_fields = ("state", "published_on")
-
-
-class DecisionSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = MajorDecision
-        fields = (
-            "id",
-            "township",
-            "catalogue",
-            "title",
-            "category",
-            "sponsor",
-            "state",
-            "comment_start",
-            "comment_end",
-            "meeting",
-            "meeting_date",
-            "attendees",
-            "dissent",
-            "decision_text",
-            "published_on",
-            "version",
-        )
-        read_only_fields = ("state", "published_on")
+CatalogueSerializer = serializer_for(
+    DecisionCatalogue,
+    ("year", "title", "state", "party_approved_on", "published_on"),
+    read_only=("state", "published_on"),
+    village=False,
+)
+DecisionSerializer = serializer_for(
+    MajorDecision,
+    (
+        *("catalogue", "title", "category", "sponsor", "state", "comment_start", "comment_end"),
+        *("meeting", "meeting_date", "attendees", "dissent", "decision_text", "published_on"),
+    ),
+    read_only=("state", "published_on"),
+    village=False,
+)
 
 
 CatalogueViewSet = viewset_for(

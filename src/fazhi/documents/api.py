@@ -1,47 +1,25 @@
 from rest_framework import serializers
 
-from fazhi.api.base import LedgerSerializer, viewset_for
+from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.documents.models import CleanupCampaign, Contract, NormativeDocument
 from fazhi.documents.workflows import CONTRACT_ROLES, ROLES
 
-
-class DocumentSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = NormativeDocument
-        fields = (
-            "id",
-            "township",
-            "title",
-            "doc_no",
-            "sponsor",
-            "state",
-            "published_on",
-            "filed_on",
-            "valid_from",
-            "valid_until",
-            "market_related",
-            "trial",
-            "version",
-        )
-        read_only_fields = ("state", "doc_no", "published_on")
-
-
-class CampaignSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = CleanupCampaign
-        fields = (
-            "id",
-            "township",
-            "title",
-            "basis",
-            "state",
-            "started_on",
-            "concluded_on",
-            "published_on",
-            "version",
-        )
-        read_only_fields = ("state", "concluded_on", "published_on")
+DocumentSerializer = serializer_for(
+    NormativeDocument,
+    (
+        *("title", "doc_no", "sponsor", "state", "published_on", "filed_on", "valid_from", "valid_until"),
+        *("market_related", "trial"),
+    ),
+    read_only=("state", "doc_no", "published_on"),
+    village=False,
+)
+CampaignSerializer = serializer_for(
+    CleanupCampaign,
+    ("title", "basis", "state", "started_on", "concluded_on", "published_on"),
+    read_only=("state", "concluded_on", "published_on"),
+    village=False,
+)
 
 
 class ContractSerializer(LedgerSerializer):

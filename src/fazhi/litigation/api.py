@@ -1,7 +1,7 @@
 from fazhi.api.base import serializer_for, viewset_for
 from fazhi.core import masking
+from fazhi.litigation.ledgers import RISK_ROLES, WRITE_ROLES
 from fazhi.litigation.models import LitigationCase, RiskArea, RiskAssessment
-from fazhi.litigation.views import RISK_ROLES, WRITE_ROLES
 
 CaseSerializer = serializer_for(
     LitigationCase,

@@ -1,29 +1,18 @@
-from fazhi.api.base import LedgerSerializer, LedgerViewSet
+from fazhi.api.base import LedgerViewSet, serializer_for
 from fazhi.core.access import access_for
 from fazhi.core.roles import Role
+from fazhi.reviews.ledgers import OPINION_FIELDS, WRITE_ROLES
 from fazhi.reviews.models import LegalityReview
-from fazhi.reviews.views import OPINION_FIELDS, WRITE_ROLES
 
-
-class ReviewSerializer(LedgerSerializer):
-    class Meta(LedgerSerializer.Meta):
-        model = LegalityReview
-        fields = (
-            "id",
-            "township",
-            "village",
-            "kind",
-            "state",
-            "subject_title",
-            "submitted_by",
-            "requested_on",
-            "due_on",
-            "advisor",
-            *OPINION_FIELDS,
-            "concluded_on",
-            "version",
-        )
-        read_only_fields = ("state", "due_on", "concluded_on")
+ReviewSerializer = serializer_for(
+    LegalityReview,
+    (
+        *("kind", "state", "subject_title", "submitted_by", "requested_on", "due_on", "advisor"),
+        *OPINION_FIELDS,
+        "concluded_on",
+    ),
+    read_only=("state", "due_on", "concluded_on"),
+)
 
 
 class ReviewViewSet(LedgerViewSet):
