@@ -2,9 +2,9 @@
 
 Every save of a ledger record refreshes its stored deadlines (`core.board`) and bumps its
 township's data version (`core.freshness`) — right for a form, but two thirds of the cost of each
-row of a 20 000-row import. Inside `batched()`, those two signal handlers note what changed instead,
-and `flush()` (called at the end of the block, inside the same transaction) refreshes the board of
-every noted record in bulk and bumps each township once. Other per-write upkeep (the record's
+row of a 20 000-row import. Inside `batched()`, those two signal handlers note what changed instead:
+the board of the noted records is refreshed in bulk, a thousand at a time and the rest at `flush()`
+(called at the end of the block, inside the same transaction), which bumps each township once. Other per-write upkeep (the record's
 event, its search entry) is handed to `defer(fn, item)`: `fn(items)` then runs for a thousand
 items at a time, the rest at the flush.
 The writes themselves still go through the ledger's own creating action, so numbering, validation
@@ -31,6 +31,17 @@ class Batch:
         items.append(item)
         if len(items) >= every:
             fn(self.later.pop(fn))
+
+    def note(self, model, pk, instance, every: int = 1000) -> None:
+        """A record whose board entries are to be refreshed: at the flush, or a thousand at a time, so
+        an import of 50 000 rows does not hold 50 000 records until its end. Refreshing early is
+        right: a record changed again later in the batch is noted again."""
+        changed = self.board[model]
+        changed.append((pk, instance))
+        if len(changed) >= every:
+            from fazhi.core import board
+
+            board.refresh_many(model, self.board.pop(model))
 
     def flush(self) -> None:
         from fazhi.core import board, freshness

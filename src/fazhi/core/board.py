@@ -299,7 +299,7 @@ def _changed(sender, instance, **kwargs):
     from fazhi.core.batch import current
 
     if (batch := current()) is not None:  # many writes as one: refreshed at the batch's end
-        batch.board[sender].append((instance.pk, instance))
+        batch.note(sender, instance.pk, instance)
         return
     if any(source.model is sender for source in sources()):
         refresh(sender, [instance.pk])

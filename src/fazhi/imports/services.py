@@ -307,14 +307,15 @@ def commit(batch, user) -> ImportBatch:
                 if result.errors:
                     raise Stop(str(result.errors[0]))
                 part["created"] = result.rows
-            links = [
-                ImportedRecord(
-                    batch=batch, content_type=ContentType.objects.get_for_model(model), object_id=pk
-                )
-                for model, pks in created.items()
-                for pk in pks
-            ]
-            ImportedRecord.objects.bulk_create(links, batch_size=CHUNK)
+            for model, pks in created.items():
+                kind = ContentType.objects.get_for_model(model)
+                for start in range(0, len(pks), CHUNK):  # not 50 000 links in memory at once
+                    ImportedRecord.objects.bulk_create(
+                        [
+                            ImportedRecord(batch=batch, content_type=kind, object_id=pk)
+                            for pk in pks[start : start + CHUNK]
+                        ]
+                    )
             batch.state, batch.created = S.DONE, done
             batch.committed_by, batch.committed_at = user, timezone.now()
             batch.message = ""
