@@ -14,16 +14,7 @@ from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView
 from fazhi.enforcement import actions, rules, services
-from fazhi.enforcement.models import (
-    CaseEvaluation,
-    EnforcementCase,
-    EnforcementItem,
-    EnforcementOfficer,
-    ExcludedPeriod,
-    Inspection,
-    JointOperation,
-    PublicEntry,
-)
+from fazhi.enforcement import models as m
 from fazhi.enforcement.violations import JOINT_FIELDS, JointOperationForm
 from fazhi.enforcement.workflows import RECORD_STEPS, missing_record, workflow
 
@@ -56,10 +47,10 @@ def rows_after(*extra_rows):
 
 # -- item catalogue --------------------------------------------------------------------------------
 def _item_actions(view):
-    actions = [("下载导入模板", reverse("enforcement:item_template"))]
+    links = [("下载导入模板", reverse("enforcement:item_template"))]
     if view.can_add():
-        actions.append(("从Excel导入", reverse("enforcement:item_import")))
-    return actions
+        links.append(("从Excel导入", reverse("enforcement:item_import")))
+    return links
 
 
 ITEM_PUBLISHED = (
@@ -67,7 +58,7 @@ ITEM_PUBLISHED = (
     *("published", "published_on"),
 )
 ITEM = LedgerSpec(
-    EnforcementItem,
+    m.EnforcementItem,
     write_roles=ROLES,
     columns=["code", "name", "category", "domain", "assigned_by", "published"],
     groups={"事项": ITEM_PUBLISHED, "备注": ("remarks",)},
@@ -79,7 +70,7 @@ ITEM = LedgerSpec(
 
 
 # -- officers --------------------------------------------------------------------------------------
-def certificate_state(officer: EnforcementOfficer) -> str:
+def certificate_state(officer: m.EnforcementOfficer) -> str:
     today = timezone.localdate()
     if not officer.certified_on(today):
         return "无有效证件"
@@ -115,7 +106,7 @@ def _valid_period(officer):
 
 
 OFFICER = LedgerSpec(
-    EnforcementOfficer,
+    m.EnforcementOfficer,
     write_roles=ROLES,
     columns=[
         *("name", "certificate_no", "field", "valid_until"),
@@ -149,7 +140,7 @@ OFFICER = LedgerSpec(
 
 # -- cases -----------------------------------------------------------------------------------------
 def decision_due(case):
-    S = EnforcementCase.State
+    S = m.EnforcementCase.State
     if case.state not in (S.FILED, S.INVESTIGATING, S.NOTIFIED, S.REVIEWING):
         return ""
     due = rules.decision_due(case)
@@ -197,7 +188,7 @@ def _case_deadlines(case, today):
     if case.fine and case.served_on:
         due = rules.FINE_PAYMENT.due(case.served_on)
         out.append(_period("缴纳罚款", rules.FINE_PAYMENT, due, case.paid_on is not None))
-    if case.state == EnforcementCase.State.DISCOVERED:
+    if case.state == m.EnforcementCase.State.DISCOVERED:
         rule = rules.filing_rule(case.domain)
         out.append(_period("决定是否立案", rule, rule.due(case.discovered_on), False))
     return out
@@ -210,14 +201,14 @@ def _case_context(case):
 
         review = passing_review(case) or reviews_of(case).order_by("-id").first()
     today = timezone.localdate()
-    S = EnforcementCase.State
+    S = m.EnforcementCase.State
     return {
         "deadlines": [
             (*row, remaining(row[1].date, row[1].unit, today)) for row in _case_deadlines(case, today)
         ],
         "missing_record": missing_record(case) if case.state not in (S.DISCOVERED, S.DROPPED) else [],
         "excluded_periods": case.excluded_periods.all(),
-        "excluded_kinds": ExcludedPeriod.Kind.choices,
+        "excluded_kinds": m.ExcludedPeriod.Kind.choices,
         "review": review,
         "public_entries": case.public_entries.all(),
         "today": today,
@@ -257,14 +248,14 @@ def _hearing_request(case):
 
 
 CASE = LedgerSpec(
-    EnforcementCase,
+    m.EnforcementCase,
     write_roles=ROLES,
     columns=[
         Column("案件编号", str, sort="number"),
         "title",
-        field_column(EnforcementCase, "party", mask=masking.mask_names),  # sortable, as before
-        field_column(EnforcementCase, "item.name", label="执法事项"),
-        field_column(EnforcementCase, "village.name", label="村(社区)"),
+        field_column(m.EnforcementCase, "party", mask=masking.mask_names),  # sortable, as before
+        field_column(m.EnforcementCase, "item.name", label="执法事项"),
+        field_column(m.EnforcementCase, "village.name", label="村(社区)"),
         *("source", "state", "discovered_on"),
         Column("决定期限", decision_due),
     ],
@@ -310,7 +301,7 @@ def _entry_stays_masked(view, record, form):
 
 
 ENTRY = LedgerSpec(
-    PublicEntry,
+    m.PublicEntry,
     write_roles=ROLES,
     columns=["title", "kind", "published_on", "withdrawn_on"],
     groups={
@@ -348,7 +339,7 @@ def _done_before_result(inspection):
 INSPECTION_PLAN = ("kind", "title", "item", "target", "village", "planned_on", "done_on")
 INSPECTION_RESULT = ("result", "hazards_found", "hazards_rectified", "rectify_by")
 INSPECTION = LedgerSpec(
-    Inspection,
+    m.Inspection,
     write_roles=ROLES,
     columns=[
         *("title", "kind", "target", "planned_on", "done_on"),
@@ -367,7 +358,7 @@ INSPECTION = LedgerSpec(
     },
 )
 JOINT = LedgerSpec(
-    JointOperation,
+    m.JointOperation,
     write_roles=ROLES,
     columns=[
         *("title", "kind", "date", "vehicles_checked", "people_cautioned"),
@@ -396,16 +387,16 @@ def _decided_cases_only(view, form_class=None):
     form = LedgerFormView.get_form(view, form_class)
     # Only case files that have been through a decision are evaluated.
     form.fields["case"].queryset = form.fields["case"].queryset.exclude(
-        state__in=(EnforcementCase.State.DISCOVERED, EnforcementCase.State.DROPPED)
+        state__in=(m.EnforcementCase.State.DISCOVERED, m.EnforcementCase.State.DROPPED)
     )
     return form
 
 
 EVALUATION = LedgerSpec(
-    CaseEvaluation,
+    m.CaseEvaluation,
     write_roles=ROLES,
     columns=[
-        field_column(CaseEvaluation, "case.number", label="案卷"),
+        field_column(m.CaseEvaluation, "case.number", label="案卷"),
         *("evaluated_on", "evaluator", "total"),
         Column("等次", lambda e: e.grade),
     ],
@@ -414,7 +405,7 @@ EVALUATION = LedgerSpec(
             "case",
             "evaluated_on",
             "evaluator",
-            *(name for name, _, _ in CaseEvaluation.CHECKLIST),
+            *(name for name, _, _ in m.CaseEvaluation.CHECKLIST),
             "problems",
         ),
         "总分": ("total",),
