@@ -1,5 +1,5 @@
-"""Pages of the annual report: list, editor (per-paragraph htmx save), workflow, versions and diff,
-downloads and the register of problems/plans (baselines and the upload check: views_check)."""
+"""Pages of the annual report beside its generic ones (reports.ledgers): composing it, the editor
+(per-paragraph htmx save), actions, versions and diff, downloads (the upload check: views_check)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied

@@ -1,4 +1,4 @@
-"""Baselines and the upload check: a report file is parsed, shown, and its figures kept as a baseline."""
+"""The upload check: a report file is parsed, shown, and its figures kept as a baseline (reports.ledgers)."""
 
 import tempfile
 from pathlib import Path

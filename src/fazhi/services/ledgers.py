@@ -1,4 +1,4 @@
-"""The service and accountability ledgers, each declared once (the disclosure request: disclosure)."""
+"""The service and accountability ledgers, each declared once (the disclosure request in disclosure.py)."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
@@ -26,8 +26,9 @@ def is_advisor_only(user, township) -> bool:
     return Role.ADVISOR in roles and not roles - {Role.ADVISOR}
 
 
-def refuse_unless(ok: bool, message: str):
-    """A form's check beyond the model's own: the record is cleaned when it passes."""
+def refuse_unless(ok, message: str):
+    """A form's `before_save` with one check beyond the model's own: `ok(view, record)` or refused with
+    `message`; the record is cleaned when it passes."""
 
     def before_save(view, record, form):
         if not ok(view, record):
@@ -51,6 +52,7 @@ def _own_advisor_only(view, form_class=None):
 
 
 def own_work(view, record) -> bool:
+    """Whether the page's or the API's user may record this work (an advisor only their own)."""
     return (
         not is_advisor_only(view.request.user, record.township)
         or record.advisor.user_id == view.request.user.id
