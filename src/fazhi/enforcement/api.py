@@ -3,24 +3,10 @@ from rest_framework import serializers
 
 from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
 from fazhi.enforcement import models
-from fazhi.enforcement.views import CASE_REGISTER, CASE_WEIGHT, ROLES, CaseDetail
-from fazhi.enforcement.views_checks import INSPECTION_RECORD_FIELDS
+from fazhi.enforcement.ledgers import CASE, CASE_REGISTER, CASE_WEIGHT, INSPECTION, ITEM, ROLES
 from fazhi.enforcement.violations import JOINT_FIELDS, LABELS, parse, set_violations
 
-ItemSerializer = serializer_for(
-    models.EnforcementItem,
-    (
-        "code",
-        "name",
-        "category",
-        "domain",
-        "legal_basis",
-        "assigned_by",
-        "assignment_document",
-        "published",
-        "published_on",
-    ),
-)
+ItemSerializer = serializer_for(models.EnforcementItem, ITEM.fields_of("事项"))
 OfficerSerializer = serializer_for(
     models.EnforcementOfficer,
     (
@@ -52,7 +38,7 @@ CaseSerializer = serializer_for(
         "closed_on",
         "fine",
     ),
-    CaseDetail.masked,
+    CASE.masks,
 )
 CaseSerializer.Meta.read_only_fields = (
     *LedgerSerializer.Meta.read_only_fields,
@@ -62,7 +48,7 @@ CaseSerializer.Meta.read_only_fields = (
     "decided_on",
     "closed_on",
 )
-InspectionSerializer = serializer_for(models.Inspection, INSPECTION_RECORD_FIELDS)
+InspectionSerializer = serializer_for(models.Inspection, INSPECTION.fields_of())
 
 
 class ViolationsField(serializers.Field):

@@ -3,8 +3,8 @@ from rest_framework import serializers, viewsets
 from fazhi.api.base import LedgerSerializer, serializer_for, viewset_for
 from fazhi.core import masking
 from fazhi.core.access import access_for
+from fazhi.org.members import ORG_ROLES
 from fazhi.org.models import Department, LegalAdvisor, Person, Region
-from fazhi.org.views import ORG_ROLES
 
 
 class RegionSerializer(serializers.ModelSerializer):

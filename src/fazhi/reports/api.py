@@ -1,9 +1,9 @@
 from rest_framework import serializers
 
 from fazhi.api.base import LedgerSerializer, LedgerViewSet, serializer_for, viewset_for
+from fazhi.reports.ledgers import ITEM_ROLES
 from fazhi.reports.models import AnnualReport, ReportItem
 from fazhi.reports.services import WRITE_ROLES, to_document
-from fazhi.reports.views import ITEM_ROLES
 
 
 class ReportSerializer(LedgerSerializer):

@@ -1,18 +1,12 @@
 from django.urls import path
 
-from fazhi.core.routes import ledger_urls, views_of
-from fazhi.reports import views, views_check, views_collection
-from fazhi.reports.models import AnnualReport, Baseline, ReportItem
+from fazhi.reports import ledgers, views, views_check, views_collection
 
 app_name = "reports"
 urlpatterns = [
     path("annualreport/new/", views.ReportCreate.as_view(), name="annualreport_create"),
-    *ledger_urls(
-        AnnualReport,
-        list_view=views.ReportList,
-        detail_view=views.ReportDetail,
-    ),
-    path("annualreport/<int:pk>/edit/", views.ReportForm.as_view(), name="annualreport_update"),
+    # A report is composed from the ledgers (ReportCreate), not typed: the generic form only edits one.
+    *(p for p in ledgers.REPORT.urls() if p.name != "annualreport_create"),
     path(
         "annualreport/<int:pk>/act/<slug:action>/", views.ReportAction.as_view(), name="annualreport_action"
     ),
@@ -25,8 +19,8 @@ urlpatterns = [
         name="annualreport_download",
     ),
     path("annualreport/<int:pk>/diff/", views.ReportDiff.as_view(), name="annualreport_diff"),
-    *ledger_urls(ReportItem, **views_of(views, "Item")),
-    *ledger_urls(Baseline, **views_of(views_check, "Baseline")),
+    *ledgers.ITEM.urls(),
+    *ledgers.BASELINE.urls(),
     path("check/", views_check.CheckView.as_view(), name="check"),
     path("collection/", views_collection.CollectionView.as_view(), name="collection"),
     path(

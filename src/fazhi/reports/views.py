@@ -1,5 +1,5 @@
-"""Pages of the annual report: list, editor (per-paragraph htmx save), workflow, versions and diff,
-downloads and the register of problems/plans (baselines and the upload check: views_check)."""
+"""Pages of the annual report beside its generic ones (reports.ledgers): composing it, the editor
+(per-paragraph htmx save), actions, versions and diff, downloads (the upload check: views_check)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,20 +11,18 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from fazhi.core import deadlines
-from fazhi.core.access import can_write
+from fazhi.core.access import access_for, can_write
 from fazhi.core.roles import Role
-from fazhi.core.tables import Column, field_column
-from fazhi.core.views import LedgerDetailView, LedgerFormView, LedgerListView, TownshipMixin
+from fazhi.core.views import LedgerDetailView, TownshipMixin
 from fazhi.core.workflow import Refused
 from fazhi.indicators.registry import REGISTRY
 from fazhi.reports import rules, services
 from fazhi.reports.compose import tokens
 from fazhi.reports.forms import BlockForm, NewReportForm
-from fazhi.reports.models import AnnualReport, ReportItem
+from fazhi.reports.models import AnnualReport
 from fazhi.reports.workflows import EDITABLE_STATES, WORKFLOW
 
 WRITE_ROLES = services.WRITE_ROLES
-ITEM_ROLES = (Role.OFFICE, Role.SECRETARY, Role.HEAD)
 S = AnnualReport.State
 
 
@@ -41,29 +39,6 @@ def due_rows(report: AnnualReport, today=None):
             state = "late"
         rows.append({"rule": rule, "due": due, "done_on": done_on, "state": state})
     return rows
-
-
-class ReportList(LedgerListView):
-    model = AnnualReport
-    write_roles = WRITE_ROLES
-    title = "法治政府建设年度报告"
-    columns = [
-        field_column(AnnualReport, "year"),
-        field_column(AnnualReport, "title"),
-        field_column(AnnualReport, "state"),
-        Column("报送期限", lambda r: f"{rules.submit_due(r.year).date:%Y-%m-%d}"),
-        Column(
-            "逾期",
-            lambda r: "、".join(
-                f"{d['rule'].label.split('（')[0]}已逾期" for d in due_rows(r) if d["state"] == "overdue"
-            ),
-        ),
-        field_column(AnnualReport, "submitted_on"),
-        field_column(AnnualReport, "published_on"),
-    ]
-    search_fields = ("title",)
-    filter_fields = ("state",)
-    ordering = ("-year",)
 
 
 class ReportCreate(TownshipMixin, TemplateView):
@@ -93,60 +68,32 @@ class ReportCreate(TownshipMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form, title="生成年度报告"))
 
 
-class ReportForm(LedgerFormView):
-    model = AnnualReport
-    write_roles = WRITE_ROLES
-    fields = ("title", "report_date")
-
-
-class ReportDetail(LedgerDetailView):
-    model = AnnualReport
-    write_roles = WRITE_ROLES
-    workflow = WORKFLOW
-    template_name = "reports/report_detail.html"
-    attachments = False
-    fields = (
-        "year",
-        "title",
-        "state",
-        "report_date",
-        "secretary_signed_by",
-        "secretary_signed_at",
-        "head_signed_by",
-        "head_signed_at",
-        "submitted_on",
-        "published_on",
+def editor_context(view, **kwargs):
+    """The report's page is its editor: the current version's paragraphs, the versions, the dates due,
+    the signatures and the county's decisions on its submissions."""
+    context = LedgerDetailView.get_context_data(view, **kwargs)
+    report = view.object
+    version = report.current
+    baseline = services.baseline_for(report)
+    editable = context["can_edit"] and report.state in EDITABLE_STATES
+    editing = view.request.GET.get("edit", "")
+    rows = services.editor_rows(report, version, baseline) if version else []
+    roles = access_for(view.request.user).roles_in(report.township_id)
+    context.update(
+        version=version,
+        versions=report.versions.select_related("created_by").order_by("-number"),
+        rows=rows,
+        editable=editable,
+        editing=editing,
+        block_form=_block_form(report, rows, editing) if editable and editing else None,
+        baseline=baseline,
+        dues=due_rows(report),
+        can_sign=report.state == S.DISCUSSION and bool(roles & {Role.SECRETARY, Role.HEAD}),
+        transitions=WORKFLOW.available(report, view.request.user),
+        notices=sum(1 for r in rows if r["kind"] == "notice"),
+        submissions=report.submissions.select_related("version", "decided_by"),
     )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        report = self.object
-        version = report.current
-        baseline = services.baseline_for(report)
-        editable = context["can_edit"] and report.state in EDITABLE_STATES
-        editing = self.request.GET.get("edit", "")
-        rows = services.editor_rows(report, version, baseline) if version else []
-        roles = self._roles()
-        context.update(
-            version=version,
-            versions=report.versions.select_related("created_by").order_by("-number"),
-            rows=rows,
-            editable=editable,
-            editing=editing,
-            block_form=_block_form(report, rows, editing) if editable and editing else None,
-            baseline=baseline,
-            dues=due_rows(report),
-            can_sign=report.state == S.DISCUSSION and bool(roles & {Role.SECRETARY, Role.HEAD}),
-            transitions=WORKFLOW.available(report, self.request.user),
-            notices=sum(1 for r in rows if r["kind"] == "notice"),
-            submissions=report.submissions.select_related("version", "decided_by"),
-        )
-        return context
-
-    def _roles(self):
-        from fazhi.core.access import access_for
-
-        return access_for(self.request.user).roles_in(self.object.township_id)
+    return context
 
 
 def _block_form(report, rows, block_id):
@@ -340,36 +287,3 @@ class ReportDiff(TownshipMixin, TemplateView):
             numbers=sorted(versions),
             **kwargs,
         )
-
-
-# --- the register of problems and plans -----------------------------------------------
-
-
-class ItemList(LedgerListView):
-    model = ReportItem
-    write_roles = ITEM_ROLES
-    columns = [
-        field_column(ReportItem, "title"),
-        field_column(ReportItem, "year"),
-        field_column(ReportItem, "kind"),
-        field_column(ReportItem, "area"),
-        field_column(ReportItem, "updated_at"),
-    ]
-    search_fields = ("title", "text")
-    filter_fields = ("kind", "area", "year")
-    ordering = ("-year", "kind", "order", "id")
-
-
-class ItemDetail(LedgerDetailView):
-    model = ReportItem
-    write_roles = ITEM_ROLES
-    attachments = False
-
-
-class ItemForm(LedgerFormView):
-    model = ReportItem
-    write_roles = ITEM_ROLES
-    fields = ("year", "kind", "area", "title", "text", "order")
-
-    def get_initial(self):
-        return {"year": timezone.localdate().year}

@@ -1,4 +1,4 @@
-"""Baselines and the upload check: a report file is parsed, shown, and its figures kept as a baseline."""
+"""The upload check: a report file is parsed, shown, and its figures kept as a baseline (reports.ledgers)."""
 
 import tempfile
 from pathlib import Path
@@ -10,8 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from fazhi.core.access import can_write
-from fazhi.core.tables import Column, field_column
-from fazhi.core.views import LedgerDetailView, LedgerListView, TownshipMixin
+from fazhi.core.views import TownshipMixin
 from fazhi.core.workflow import Refused
 from fazhi.indicators.registry import REGISTRY
 from fazhi.reports import services
@@ -19,40 +18,6 @@ from fazhi.reports.forms import BaselineForm, CheckForm
 from fazhi.reports.models import AnnualReport, Baseline
 
 WRITE_ROLES = services.WRITE_ROLES
-
-
-class BaselineList(LedgerListView):
-    model = Baseline
-    write_roles = WRITE_ROLES
-    columns = [
-        field_column(Baseline, "year"),
-        field_column(Baseline, "source"),
-        field_column(Baseline, "source_title"),
-        Column("指标数", lambda b: len(b.figures)),
-        field_column(Baseline, "updated_at"),
-    ]
-    ordering = ("-year",)
-    extra_actions = [("导入报告并检查", "/reports/check/")]
-
-    def can_add(self):
-        return False
-
-
-class BaselineDetail(LedgerDetailView):
-    model = Baseline
-    write_roles = WRITE_ROLES
-    attachments = False
-    fields = ("year", "source", "source_title")
-    related_template = "reports/_baseline_figures.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_edit"] = False  # figures come from a report, not typed
-        context["baseline_rows"] = [
-            (c, REGISTRY[c].name if c in REGISTRY else c, v, REGISTRY[c].unit if c in REGISTRY else "")
-            for c, v in self.object.figures.items()
-        ]
-        return context
 
 
 SESSION_KEY = "reports_last_check"
