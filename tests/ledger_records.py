@@ -19,6 +19,7 @@ from fazhi.core.services import save_record
 
 NAME, PHONE, ID_NUMBER = "张三丰", "13912345678", "11010519491231002X"
 _counter = itertools.count(1)
+_years = itertools.count(0)  # its own: a year taken from the shared counter repeated every 30 values
 
 
 def sensitive(field_name: str) -> str:
@@ -56,7 +57,7 @@ def _value(field, township, village, masked, user, memo):
     if isinstance(field, models.FloatField):
         return 1.0
     if isinstance(field, models.IntegerField):
-        return 1 if "year" not in field.name else 1990 + n % 30  # years vary: many are unique per township
+        return 1 if "year" not in field.name else 1990 + next(_years) % 100  # many are unique per township
     if isinstance(field, models.BooleanField):
         return False
     if isinstance(field, models.EmailField):

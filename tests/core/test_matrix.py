@@ -123,6 +123,20 @@ def test_matrix_size():
     assert len(SPECS) >= 50
 
 
+def test_every_ledger_is_declared_once_in_its_spec():
+    """Every ledger model has a spec, and every page of it is the spec's (generated or registered)."""
+    from django.apps import apps
+
+    from fazhi.core.models import Ledger
+
+    ledgers = {m._meta.label for m in apps.get_models() if issubclass(m, Ledger)}
+    assert ledgers == set(IDS)
+    for spec in SPECS:
+        pages = {kind: view for kind, view in spec.views.items() if view is not None}
+        assert {"list", "detail"} <= set(pages), spec.model._meta.label
+        assert all(getattr(view, "spec", None) is spec for view in pages.values()), spec.model._meta.label
+
+
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_anonymous_is_sent_to_login(data, spec, client):
     own = records(data, spec)[0]

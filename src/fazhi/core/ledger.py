@@ -15,9 +15,9 @@ model, and builds them. In the spirit of NetBox's `@register_model_view` and `ge
     router.register(*SPEC.api_route())   # serializer and viewset from the same declaration
 
 Named groups replace index slices of field tuples (a slice once dropped 信访人申请复查日期 from a page).
-Apps whose pages still subclass the generic views register through `ledger_urls`, which records the
-views in the same registry: `specs()` is every ledger, whichever way it is declared — what the
-permission matrix (tests/core/test_matrix.py) walks.
+Every ledger is declared this way (`<app>/ledgers.py`); a page that needs its own class registers it
+with `@register_model_view`, into the same registry: `specs()` is every ledger, what the permission
+matrix (tests/core/test_matrix.py) walks.
 
 Import (`import_columns`): the fields a sheet fills, in order; by default the form's fields. Each
 name is a model field; `import_fields()` gives (name, verbose label, required) for a template.
