@@ -3,6 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from fazhi.core.fields import meta
 from fazhi.core.models import Ledger
 from fazhi.decisions.procedures import SKIPPABLE
 
@@ -23,13 +24,14 @@ class DecisionCatalogue(Ledger):
     published_on = models.DateField("公布日期", null=True, blank=True, editable=False, db_index=True)
     note = models.TextField("说明/调整情况", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "published_on"])]
-        verbose_name = verbose_name_plural = "决策事项目录"
-        ordering = ["-year"]
-        constraints = [
+    Meta = meta(
+        "决策事项目录",
+        "-year",
+        township_index=["published_on"],
+        constraints=[
             models.UniqueConstraint(fields=["township", "year"], name="decision_catalogue_one_per_year")
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return self.title or f"{self.year}年度重大行政决策事项目录"
@@ -87,13 +89,7 @@ class MajorDecision(Ledger):
     evaluation = models.TextField("决策后评估", blank=True, help_text="第三十五条、第三十六条")
     evaluated_on = models.DateField("评估日期", null=True, blank=True, editable=False)
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["township", "evaluated_on"]),
-            models.Index(fields=["township", "published_on"]),
-        ]
-        verbose_name = verbose_name_plural = "重大行政决策"
-        ordering = ["-catalogue__year", "id"]
+    Meta = meta("重大行政决策", "-catalogue__year", "id", township_index=["evaluated_on", "published_on"])
 
     def __str__(self) -> str:
         return self.title
@@ -118,9 +114,10 @@ class DecisionStep(models.Model):
     note = models.TextField("说明", blank=True, help_text="完成情况；不适用时须说明理由")
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法定程序"
-        constraints = [models.UniqueConstraint(fields=["decision", "procedure"], name="decision_step_once")]
+    Meta = meta(
+        "法定程序",
+        constraints=[models.UniqueConstraint(fields=["decision", "procedure"], name="decision_step_once")],
+    )
 
     def __str__(self) -> str:
         return f"{self.get_procedure_display()}：{self.get_status_display()}"
