@@ -23,14 +23,7 @@ class Scheme(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     history = HistoricalRecords()
 
-    Meta = meta(
-        "考核方案",
-        "-year",
-        "county",
-        constraints=[
-            models.UniqueConstraint(fields=["county", "year"], name="assessment_scheme_one_per_year")
-        ],
-    )
+    Meta = meta("考核方案", "-year", "county", unique={"assessment_scheme_one_per_year": ("county", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年度{self.name}"
@@ -70,13 +63,7 @@ class Item(models.Model):
     order = models.PositiveIntegerField("排序", default=0)
     history = HistoricalRecords()
 
-    Meta = meta(
-        "考核指标",
-        "scheme",
-        "order",
-        "id",
-        constraints=[models.UniqueConstraint(fields=["scheme", "number"], name="assessment_item_number")],
-    )
+    Meta = meta("考核指标", "scheme", "order", "id", unique={"assessment_item_number": ("scheme", "number")})
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
@@ -112,7 +99,7 @@ class Score(models.Model):
         "township",
         "item__order",
         indexes=[models.Index(fields=["scheme", "township"])],
-        constraints=[models.UniqueConstraint(fields=["item", "township"], name="assessment_score_unique")],
+        unique={"assessment_score_unique": ("item", "township")},
     )
 
     def __str__(self) -> str:

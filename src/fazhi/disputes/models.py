@@ -5,7 +5,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from fazhi.core.fields import meta, optional_link
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.core.numbering import unique_number
 from fazhi.disputes import rules
@@ -43,9 +43,7 @@ class MediationCommittee(Ledger):
 
 class Mediator(Ledger):
     name = models.CharField("姓名", max_length=30)
-    committee = models.ForeignKey(
-        MediationCommittee, on_delete=models.PROTECT, related_name="mediators", verbose_name="所属调委会"
-    )
+    committee = required_link(MediationCommittee, "所属调委会", related_name="mediators")
     full_time = models.BooleanField("专职", default=False, help_text="不勾选为兼职调解员")
     position = models.CharField("职务", max_length=30, blank=True, help_text="如主任、副主任、委员")
     gender = models.CharField("性别", max_length=1, choices=[("m", "男"), ("f", "女")], default="m")

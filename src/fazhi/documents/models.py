@@ -3,7 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from fazhi.core.fields import meta
+from fazhi.core.fields import meta, required_link
 from fazhi.core.models import Ledger
 from fazhi.core.numbering import unique_number
 
@@ -96,22 +96,13 @@ class CleanupItem(models.Model):
         REPEAL = "repeal", "废止"
         EXPIRE = "expire", "失效"
 
-    campaign = models.ForeignKey(
-        CleanupCampaign, on_delete=models.CASCADE, related_name="items", verbose_name="清理"
-    )
-    document = models.ForeignKey(
-        NormativeDocument, on_delete=models.PROTECT, related_name="cleanup_items", verbose_name="文件"
-    )
+    campaign = required_link(CleanupCampaign, "清理", on_delete=models.CASCADE, related_name="items")
+    document = required_link(NormativeDocument, "文件", related_name="cleanup_items")
     outcome = models.CharField("清理结果", max_length=10, choices=Outcome.choices, blank=True)
     reason = models.CharField("理由", max_length=200, blank=True)
     history = HistoricalRecords()
 
-    Meta = meta(
-        "清理文件",
-        "campaign",
-        "id",
-        constraints=[models.UniqueConstraint(fields=["campaign", "document"], name="cleanup_item_once")],
-    )
+    Meta = meta("清理文件", "campaign", "id", unique={"cleanup_item_once": ("campaign", "document")})
 
     def __str__(self) -> str:
         return f"{self.document}：{self.get_outcome_display() or '待定'}"

@@ -3,7 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from fazhi.core.fields import meta, region_link, user_link
+from fazhi.core.fields import meta, region_link, required_link, user_link
 from fazhi.drafts.rules import KIND_LABELS
 
 
@@ -14,8 +14,8 @@ class Finding(models.Model):
         DISMISSED = "dismissed", "不采纳"
 
     township = region_link()
-    review = models.ForeignKey(
-        "reviews.LegalityReview", on_delete=models.CASCADE, related_name="findings", verbose_name="合法性审查"
+    review = required_link(
+        "reviews.LegalityReview", "合法性审查", on_delete=models.CASCADE, related_name="findings"
     )
     source = models.CharField("审查对象", max_length=200)
     kind = models.CharField("类别", max_length=12, choices=list(KIND_LABELS.items()))

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from fazhi.core.fields import meta, optional_link
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 
 
@@ -153,15 +153,11 @@ class ExamResult(models.Model):
     """One official's result in an exam (feeds the personal 法治档案)."""
 
     exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="results", verbose_name="考试")
-    person = models.ForeignKey(
-        "org.Person", on_delete=models.PROTECT, related_name="exam_results", verbose_name="人员"
-    )
+    person = required_link("org.Person", "人员", related_name="exam_results")
     score = models.DecimalField("成绩", max_digits=5, decimal_places=1, null=True, blank=True)
     passed = models.BooleanField("合格", default=True)
 
-    Meta = meta(
-        "考试成绩", constraints=[models.UniqueConstraint(fields=["exam", "person"], name="exam_result_once")]
-    )
+    Meta = meta("考试成绩", unique={"exam_result_once": ("exam", "person")})
 
     def __str__(self) -> str:
         return f"{self.exam} · {self.person.name}"

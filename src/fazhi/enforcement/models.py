@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from fazhi.core.fields import meta, optional_link
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.core.numbering import unique_number
 
@@ -65,9 +65,7 @@ class EnforcementItem(Ledger):
         "township",
         "category",
         "code",
-        constraints=[
-            models.UniqueConstraint(fields=["township", "code"], name="enforcement_item_code_unique")
-        ],
+        unique={"enforcement_item_code_unique": ("township", "code")},
     )
 
     def __str__(self) -> str:
@@ -219,9 +217,7 @@ class ExcludedPeriod(models.Model):
         NOTICE = "notice", "公告"
         SUSPENSION = "suspension", "中止"
 
-    case = models.ForeignKey(
-        EnforcementCase, on_delete=models.CASCADE, related_name="excluded_periods", verbose_name="案件"
-    )
+    case = required_link(EnforcementCase, "案件", on_delete=models.CASCADE, related_name="excluded_periods")
     kind = models.CharField("事由", max_length=12, choices=Kind.choices)
     start = models.DateField("起")
     end = models.DateField("止")
@@ -342,20 +338,15 @@ class Violation(models.Model):
         UNREGISTERED = "unregistered", "未上牌"
         OTHER = "other_violations", "其他违法"
 
-    operation = models.ForeignKey(
-        JointOperation, on_delete=models.CASCADE, related_name="violation_rows", verbose_name="联合执法行动"
+    operation = required_link(
+        JointOperation, "联合执法行动", on_delete=models.CASCADE, related_name="violation_rows"
     )
     kind = models.CharField("违法类型", max_length=20, choices=Kind.choices)
     count = models.PositiveIntegerField("起数")
     history = HistoricalRecords()
 
     Meta = meta(
-        "查处违法行为",
-        "operation",
-        "id",
-        constraints=[
-            models.UniqueConstraint(fields=["operation", "kind"], name="violation_one_row_per_kind")
-        ],
+        "查处违法行为", "operation", "id", unique={"violation_one_row_per_kind": ("operation", "kind")}
     )
 
     def __str__(self) -> str:
@@ -378,9 +369,7 @@ class CaseEvaluation(Ledger):
         ("score_documents", "文书规范、全过程记录完整", 15),
     )
 
-    case = models.ForeignKey(
-        EnforcementCase, on_delete=models.PROTECT, related_name="evaluations", verbose_name="案卷"
-    )
+    case = required_link(EnforcementCase, "案卷", related_name="evaluations")
     evaluated_on = models.DateField("评查日期", db_index=True)
     evaluator = models.CharField("评查人", max_length=60)
     score_subject = models.PositiveIntegerField(

@@ -32,9 +32,7 @@ class Handoff(models.Model):
             models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["target_type", "target_id"]),
         ],
-        constraints=[
-            models.UniqueConstraint(fields=["source_type", "source_id", "kind"], name="handoff_once")
-        ],
+        unique={"handoff_once": ("source_type", "source_id", "kind")},
     )
 
     def __str__(self) -> str:

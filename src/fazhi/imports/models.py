@@ -75,10 +75,7 @@ class ColumnMapping(models.Model):
     mapping = models.JSONField(default=dict)  # normalised column name -> field ("" = not imported)
     updated_at = models.DateTimeField(auto_now=True)
 
-    Meta = meta(
-        "导入列对应",
-        constraints=[models.UniqueConstraint(fields=["township", "ledger"], name="imports_mapping_unique")],
-    )
+    Meta = meta("导入列对应", unique={"imports_mapping_unique": ("township", "ledger")})
 
     def __str__(self) -> str:
         return self.ledger

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.core.deadlines import MONTHS, due_date
-from fazhi.core.fields import meta, optional_link
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.litigation import rules
 
@@ -83,9 +83,7 @@ class LitigationCase(Ledger):
 
 
 class Hearing(Ledger):
-    case = models.ForeignKey(
-        LitigationCase, on_delete=models.CASCADE, related_name="hearings", verbose_name="案件"
-    )
+    case = required_link(LitigationCase, "案件", on_delete=models.CASCADE, related_name="hearings")
     date = models.DateField("开庭/听证日期", db_index=True)
     head_appeared = models.BooleanField("负责人出庭应诉", default=False)
     appeared = optional_link("org.Person", "出庭负责人", on_delete=models.PROTECT, related_name="+")
@@ -182,9 +180,7 @@ class RiskArea(Ledger):
 
 
 class RiskReview(Ledger):
-    area = models.ForeignKey(
-        RiskArea, on_delete=models.CASCADE, related_name="reviews", verbose_name="风险隐患"
-    )
+    area = required_link(RiskArea, "风险隐患", on_delete=models.CASCADE, related_name="reviews")
     date = models.DateField("研判日期", db_index=True)
     level = models.CharField("研判后风险等级", max_length=8, choices=RiskAssessment.Level.choices)
     findings = models.TextField("研判情况")

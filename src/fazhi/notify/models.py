@@ -17,11 +17,7 @@ class JobRun(models.Model):
     task_id = models.CharField(max_length=64, blank=True)
     enqueued_at = models.DateTimeField("加入队列时间", auto_now_add=True)
 
-    Meta = meta(
-        "定时任务记录",
-        "-slot",
-        constraints=[models.UniqueConstraint(fields=["job", "slot"], name="jobrun_once_per_slot")],
-    )
+    Meta = meta("定时任务记录", "-slot", unique={"jobrun_once_per_slot": ("job", "slot")})
 
     def __str__(self) -> str:
         return f"{self.job} {self.slot:%Y-%m-%d %H:%M}"
@@ -35,12 +31,7 @@ class Office(models.Model):
     name = models.CharField("办理部门", max_length=40)
     head = user_link("负责人", blank=True)
 
-    Meta = meta(
-        "办理部门负责人",
-        "township",
-        "name",
-        constraints=[models.UniqueConstraint(fields=["township", "name"], name="notify_office_unique")],
-    )
+    Meta = meta("办理部门负责人", "township", "name", unique={"notify_office_unique": ("township", "name")})
 
     def __str__(self) -> str:
         return self.name
@@ -59,12 +50,7 @@ class Assignment(models.Model):
     assigned_at = models.DateTimeField("指派时间", auto_now=True)
     history = HistoricalRecords()
 
-    Meta = meta(
-        "责任人",
-        constraints=[
-            models.UniqueConstraint(fields=["content_type", "object_id"], name="notify_assignment_one")
-        ],
-    )
+    Meta = meta("责任人", unique={"notify_assignment_one": ("content_type", "object_id")})
 
     def __str__(self) -> str:
         return f"{self.record} → {self.user}"
@@ -125,7 +111,7 @@ class Notification(models.Model):
         "-created_at",
         "-id",
         indexes=[models.Index(fields=["user", "read_at"])],
-        constraints=[models.UniqueConstraint(fields=["user", "key"], name="notify_once_per_key")],
+        unique={"notify_once_per_key": ("user", "key")},
     )
 
     def __str__(self) -> str:

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from fazhi.core.fields import meta, optional_link
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.core.roles import Role
 
@@ -48,14 +48,7 @@ class Region(models.Model):
 
     objects = RegionQuerySet.as_manager()
 
-    Meta = meta(
-        "行政区划",
-        "code",
-        "name",
-        constraints=[
-            models.UniqueConstraint(fields=["parent", "name"], name="region_unique_name_per_parent")
-        ],
-    )
+    Meta = meta("行政区划", "code", "name", unique={"region_unique_name_per_parent": ("parent", "name")})
 
     def __str__(self) -> str:
         return self.name
@@ -110,23 +103,12 @@ class Person(Ledger):
 class RoleAssignment(models.Model):
     """A user's role in an organisation (a township, or a county for the read-only supervisor)."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name="用户"
-    )
+    user = required_link(settings.AUTH_USER_MODEL, "用户", on_delete=models.CASCADE, related_name="roles")
     role = models.CharField("角色", max_length=12, choices=Role.choices)
-    organisation = models.ForeignKey(
-        Region, on_delete=models.CASCADE, related_name="+", verbose_name="所属单位"
-    )
+    organisation = required_link(Region, "所属单位", on_delete=models.CASCADE, related_name="+")
     village = optional_link(Region, "所在村(社区)", on_delete=models.CASCADE, related_name="+")
 
-    Meta = meta(
-        "角色分配",
-        constraints=[
-            models.UniqueConstraint(
-                fields=["user", "role", "organisation", "village"], name="role_assignment_unique"
-            )
-        ],
-    )
+    Meta = meta("角色分配", unique={"role_assignment_unique": ("user", "role", "organisation", "village")})
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.organisation}"
@@ -138,11 +120,7 @@ class LeadingGroup(Ledger):
     year = models.PositiveIntegerField("年度")
     document_no = models.CharField("成立文件文号", max_length=60, blank=True)
 
-    Meta = meta(
-        "法治政府建设领导小组",
-        "-year",
-        constraints=[models.UniqueConstraint(fields=["township", "year"], name="leading_group_one_per_year")],
-    )
+    Meta = meta("法治政府建设领导小组", "-year", unique={"leading_group_one_per_year": ("township", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年度领导小组"
@@ -180,11 +158,7 @@ class TownshipProfile(Ledger):
     staff_actual = models.PositiveIntegerField("实有人数", null=True, blank=True)
     summary = models.TextField("镇情概述", blank=True)
 
-    Meta = meta(
-        "镇情",
-        "-year",
-        constraints=[models.UniqueConstraint(fields=["township", "year"], name="profile_one_per_year")],
-    )
+    Meta = meta("镇情", "-year", unique={"profile_one_per_year": ("township", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年镇情"

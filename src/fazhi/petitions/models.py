@@ -220,7 +220,7 @@ class HotlineTicket(Ledger):
         "-received",
         "-id",
         township_index=["received"],
-        constraints=[models.UniqueConstraint(fields=["township", "ticket_no"], name="hotline_ticket_unique")],
+        unique={"hotline_ticket_unique": ("township", "ticket_no")},
     )
 
     def __str__(self) -> str:

@@ -3,7 +3,7 @@ and plans the township keeps through the year, and last year's figures (baseline
 
 from django.db import models
 
-from fazhi.core.fields import meta, user_link
+from fazhi.core.fields import meta, required_link, user_link
 from fazhi.core.models import Ledger
 
 # The areas of part one (主要举措和成效); ReportItems name one too so a plan can be grouped with them.
@@ -41,11 +41,7 @@ class AnnualReport(Ledger):
     submitted_on = models.DateField("报送日期", null=True, blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True)
 
-    Meta = meta(
-        "法治政府建设年度报告",
-        "-year",
-        constraints=[models.UniqueConstraint(fields=["township", "year"], name="annual_report_one_per_year")],
-    )
+    Meta = meta("法治政府建设年度报告", "-year", unique={"annual_report_one_per_year": ("township", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年度法治政府建设情况报告"
@@ -62,21 +58,14 @@ class ReportVersion(models.Model):
     are tokens like {{fig:disputes.received}} that render to the indicator's current value.
     """
 
-    report = models.ForeignKey(
-        AnnualReport, on_delete=models.CASCADE, related_name="versions", verbose_name="报告"
-    )
+    report = required_link(AnnualReport, "报告", on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField("版本号")
     blocks = models.JSONField("内容")
     note = models.CharField("修改说明", max_length=200, blank=True)
     created_by = user_link("修改人", blank=True)
     created_at = models.DateTimeField("时间", auto_now_add=True)
 
-    Meta = meta(
-        "报告版本",
-        "report",
-        "-number",
-        constraints=[models.UniqueConstraint(fields=["report", "number"], name="report_version_unique")],
-    )
+    Meta = meta("报告版本", "report", "-number", unique={"report_version_unique": ("report", "number")})
 
     def __str__(self) -> str:
         return f"第{self.number}版"
@@ -117,11 +106,7 @@ class Baseline(Ledger):
     figures = models.JSONField("指标数值", default=dict, help_text="{指标代码: 数值}")
     parsed = models.JSONField("解析结果", default=dict, blank=True)
 
-    Meta = meta(
-        "上年基数",
-        "-year",
-        constraints=[models.UniqueConstraint(fields=["township", "year"], name="baseline_one_per_year")],
-    )
+    Meta = meta("上年基数", "-year", unique={"baseline_one_per_year": ("township", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年度指标基数"

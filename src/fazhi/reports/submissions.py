@@ -6,7 +6,7 @@ reopens its own report (`reopen`), edits (new versions), signs and submits again
 from django.db import models
 from django.db.models.signals import post_save
 
-from fazhi.core.fields import meta, region_link, user_link
+from fazhi.core.fields import meta, region_link, required_link, user_link
 
 
 class Submission(models.Model):
@@ -15,14 +15,12 @@ class Submission(models.Model):
         RECEIVED = "received", "已签收"
         RETURNED = "returned", "已退回"
 
-    report = models.ForeignKey(
-        "reports.AnnualReport", on_delete=models.CASCADE, related_name="submissions", verbose_name="报告"
+    report = required_link(
+        "reports.AnnualReport", "报告", on_delete=models.CASCADE, related_name="submissions"
     )
     township = region_link()
     number = models.PositiveIntegerField("报送次数")
-    version = models.ForeignKey(
-        "reports.ReportVersion", on_delete=models.PROTECT, related_name="+", verbose_name="报送版本"
-    )
+    version = required_link("reports.ReportVersion", "报送版本", related_name="+")
     submitted_on = models.DateField("报送日期")
     submitted_by = user_link("报送人")
     state = models.CharField("签收状态", max_length=10, choices=State.choices, default=State.PENDING)
@@ -31,10 +29,7 @@ class Submission(models.Model):
     decided_at = models.DateTimeField("签收/退回时间", null=True, blank=True)
 
     Meta = meta(
-        "报告报送记录",
-        "report",
-        "-number",
-        constraints=[models.UniqueConstraint(fields=["report", "number"], name="report_submission_unique")],
+        "报告报送记录", "report", "-number", unique={"report_submission_unique": ("report", "number")}
     )
 
     def __str__(self) -> str:

@@ -16,14 +16,7 @@ class Round(models.Model):
     end = models.DateField("截止日")
     opened_at = models.DateTimeField("开启时间", auto_now_add=True)
 
-    Meta = meta(
-        "报送轮次",
-        "-start",
-        "duty",
-        constraints=[
-            models.UniqueConstraint(fields=["township", "duty", "start"], name="rounds_one_per_period")
-        ],
-    )
+    Meta = meta("报送轮次", "-start", "duty", unique={"rounds_one_per_period": ("township", "duty", "start")})
 
     def __str__(self) -> str:
         from fazhi.rounds.duties import DUTIES, period_label

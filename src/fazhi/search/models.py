@@ -24,9 +24,7 @@ class SearchEntry(models.Model):
     Meta = meta(
         "搜索索引",
         township_index=["content_type"],
-        constraints=[
-            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_entry_record")
-        ],
+        unique={"search_entry_record": ("content_type", "object_id")},
     )
 
     def __str__(self) -> str:

@@ -5,7 +5,7 @@ from django.core.validators import URLValidator
 from django.db import models
 
 from fazhi.core.deadlines import Deadline
-from fazhi.core.fields import meta, optional_link
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.services import rules
 
@@ -27,9 +27,7 @@ class AdvisorWork(Ledger):
         OTHER = "other", "其他"
 
     visible_path = "advisor__user"  # an advisor sees only their own work
-    advisor = models.ForeignKey(
-        "org.LegalAdvisor", on_delete=models.PROTECT, related_name="work", verbose_name="法律顾问"
-    )
+    advisor = required_link("org.LegalAdvisor", "法律顾问", related_name="work")
     date = models.DateField("日期", db_index=True)
     kind = models.CharField("服务类型", max_length=14, choices=Kind.choices, default=Kind.CONSULTATION)
     quantity = models.PositiveIntegerField("件/次", default=1)
@@ -51,9 +49,7 @@ class AdvisorAssessment(Ledger):
         BASIC = "basic", "基本称职"
         POOR = "poor", "不称职"
 
-    advisor = models.ForeignKey(
-        "org.LegalAdvisor", on_delete=models.PROTECT, related_name="assessments", verbose_name="法律顾问"
-    )
+    advisor = required_link("org.LegalAdvisor", "法律顾问", related_name="assessments")
     year = models.PositiveIntegerField("考核年度", db_index=True)
     score = models.DecimalField("考核得分", max_digits=5, decimal_places=1)
     grade = models.CharField("考核等次", max_length=10, choices=Grade.choices, default=Grade.GOOD)
@@ -315,9 +311,7 @@ class DutyRecord(Ledger):
         MEETING = "meeting", "主持专题会议"
         INSTRUCTION = "instruction", "作出批示"
 
-    person = models.ForeignKey(
-        "org.Person", on_delete=models.PROTECT, related_name="duty_records", verbose_name="责任人"
-    )
+    person = required_link("org.Person", "责任人", related_name="duty_records")
     date = models.DateField("日期", db_index=True)
     kind = models.CharField("履职方式", max_length=12, choices=Kind.choices, default=Kind.DEPLOY)
     subject = models.CharField("事项", max_length=160)
@@ -338,9 +332,7 @@ class LawReport(Ledger):
         FAIR = "fair", "一般"
         POOR = "poor", "差"
 
-    person = models.ForeignKey(
-        "org.Person", on_delete=models.PROTECT, related_name="law_reports", verbose_name="述法人"
-    )
+    person = required_link("org.Person", "述法人", related_name="law_reports")
     year = models.PositiveIntegerField("年度", db_index=True)
     date = models.DateField("述法日期")
     content = models.TextField("述法内容", help_text="个人学法守法、重大事项依法决策、推进法治建设情况")

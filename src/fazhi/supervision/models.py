@@ -4,7 +4,7 @@ returns. A township's copy (Assignment) carries the deadline on both sides' boar
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from fazhi.core.fields import meta, region_link, user_link
+from fazhi.core.fields import meta, region_link, required_link, user_link
 
 
 class Task(models.Model):
@@ -43,9 +43,7 @@ class Assignment(models.Model):
 
     OPEN_STATES = (State.SENT, State.RETURNED)
 
-    task = models.ForeignKey(
-        Task, on_delete=models.CASCADE, related_name="assignments", verbose_name="督办事项"
-    )
+    task = required_link(Task, "督办事项", on_delete=models.CASCADE, related_name="assignments")
     township = region_link("乡镇(街道)")
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.SENT)
     answer = models.TextField("办理情况", blank=True)
@@ -61,9 +59,7 @@ class Assignment(models.Model):
         "督办事项办理",
         "task",
         "township__code",
-        constraints=[
-            models.UniqueConstraint(fields=["task", "township"], name="supervision_one_per_township")
-        ],
+        unique={"supervision_one_per_township": ("task", "township")},
     )
 
     def __str__(self) -> str:
