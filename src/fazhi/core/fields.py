@@ -51,9 +51,10 @@ def region_link(verbose_name="乡镇", *, on_delete=models.PROTECT, **options):
 
 
 def meta(verbose_name: str, *ordering: str, township_index=(), unique=None, **options) -> type:
-    """A model's Meta: one name for singular and plural, the ordering, an index on (township, field) for each
-    field in `township_index` (before any other `indexes`), a unique constraint for each {name: fields} of
-    `unique` (before any other `constraints`), and the other options as given."""
+    """A model's Meta, set in its body as `Meta = meta(...)`: one name for singular and plural, the ordering,
+    an index on (township, field) for each field in `township_index` (before any other `indexes`), a unique
+    constraint for each {name: fields} of `unique` (before any other `constraints`), the other options as
+    given."""
     attrs = {"verbose_name": verbose_name, "verbose_name_plural": verbose_name, **options}
     if ordering:
         attrs["ordering"] = list(ordering)
