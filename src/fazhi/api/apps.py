@@ -3,5 +3,4 @@ from django.apps import AppConfig
 
 class ApiConfig(AppConfig):
     name = "fazhi.api"
-    label = "api"
     verbose_name = "接口"

@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class AssessmentConfig(FazhiConfig):
     name = "fazhi.assessment"
-    label = "assessment"
     verbose_name = "年度考核"

@@ -3,35 +3,27 @@ tree, each scored from a registry figure or by hand, and the scores of every tow
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+from fazhi.core.fields import meta, optional_link, region_link, user_link
 
 
 class Scheme(models.Model):
     """One county's scheme for one year. Its items are data; copying it to the next year keeps them."""
 
-    county = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="县(区)"
-    )
+    county = region_link("县(区)")
     year = models.PositiveIntegerField("考核年度")
     name = models.CharField("名称", max_length=120)
     evidence_due = models.DateField(
         "佐证材料截止日期", null=True, blank=True, help_text="乡镇在此日期（含）前可为人工评分项提交佐证材料"
     )
     run_at = models.DateTimeField("最近一次计分时间", null=True, blank=True)
-    run_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    run_by = user_link(blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "考核方案"
-        ordering = ["-year", "county"]
-        constraints = [
-            models.UniqueConstraint(fields=["county", "year"], name="assessment_scheme_one_per_year")
-        ]
+    Meta = meta("考核方案", "-year", "county", unique={"assessment_scheme_one_per_year": ("county", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年度{self.name}"
@@ -57,14 +49,7 @@ class Item(models.Model):
         DEDUCTION = "deduction", "每发生一件扣分"
 
     scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="items", verbose_name="方案")
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name="上级指标",
-    )
+    parent = optional_link("self", "上级指标", on_delete=models.CASCADE, related_name="children")
     number = models.CharField("序号", max_length=12, help_text="如“3”“3.2”“3.2.1”")
     title = models.CharField("指标", max_length=200)
     weight = models.DecimalField("分值", max_digits=5, decimal_places=2)
@@ -78,10 +63,7 @@ class Item(models.Model):
     order = models.PositiveIntegerField("排序", default=0)
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "考核指标"
-        ordering = ["scheme", "order", "id"]
-        constraints = [models.UniqueConstraint(fields=["scheme", "number"], name="assessment_item_number")]
+    Meta = meta("考核指标", "scheme", "order", "id", unique={"assessment_item_number": ("scheme", "number")})
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
@@ -101,25 +83,24 @@ class Score(models.Model):
 
     scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="scores")
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="scores", verbose_name="指标")
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇"
-    )
+    township = region_link()
     value = models.DecimalField("指标值", max_digits=14, decimal_places=2, null=True, blank=True)
     score = models.DecimalField("得分", max_digits=6, decimal_places=2, null=True, blank=True)
     explanation = models.CharField("计分说明", max_length=300, blank=True)
     reason = models.TextField("评分理由", blank=True)
-    scored_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    scored_by = user_link(blank=True)
     scored_at = models.DateTimeField("评分时间", null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "考核得分"
-        ordering = ["scheme", "township", "item__order"]
-        constraints = [models.UniqueConstraint(fields=["item", "township"], name="assessment_score_unique")]
-        indexes = [models.Index(fields=["scheme", "township"])]
+    Meta = meta(
+        "考核得分",
+        "scheme",
+        "township",
+        "item__order",
+        indexes=[models.Index(fields=["scheme", "township"])],
+        unique={"assessment_score_unique": ("item", "township")},
+    )
 
     def __str__(self) -> str:
         return f"{self.township} · {self.item.number}"
@@ -138,14 +119,10 @@ class Evidence(models.Model):
     links = models.TextField(
         "相关台账记录", blank=True, help_text="本系统内记录的链接，每行一个，如 /reviews/legalityreview/12/"
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
+    submitted_by = user_link()
     submitted_at = models.DateTimeField("提交时间", auto_now_add=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "佐证材料"
-        ordering = ["score", "submitted_at"]
+    Meta = meta("佐证材料", "score", "submitted_at")
 
     def __str__(self) -> str:
         return self.note[:30]

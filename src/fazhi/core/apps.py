@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class CoreConfig(AppConfig):
     name = "fazhi.core"
-    label = "core"
     verbose_name = "基础"
 
     def ready(self):

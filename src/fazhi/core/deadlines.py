@@ -82,6 +82,22 @@ def due_date(start: dt.date, count: int, unit: str = CALENDAR_DAYS) -> Due:
 
 
 @dataclass(frozen=True)
+class Limit:
+    """A statutory bound on a number that is not a time limit (how many members, how many representatives)."""
+
+    code: str
+    label: str
+    maximum: int
+    article: str
+    minimum: int | None = None
+
+    def describe(self) -> str:
+        if self.minimum is None:
+            return f"{self.label}不超过{self.maximum}人，依据{self.article}"
+        return f"{self.label}：{self.minimum}至{self.maximum}人，依据{self.article}"
+
+
+@dataclass(frozen=True)
 class Rule:
     """A statutory time limit: how many of which unit, and where the law says so.
 

@@ -13,6 +13,7 @@ from django.urls import NoReverseMatch, get_urlconf, reverse
 from simple_history.models import HistoricalRecords
 
 from fazhi.core.deadlines import CALENDAR_DAYS, SOON, remaining, status
+from fazhi.core.fields import meta, optional_link, region_link, user_link
 
 
 class LedgerQuerySet(models.QuerySet):
@@ -30,35 +31,12 @@ class Ledger(models.Model):
     `version` is bumped on every save through the services; a stale form is refused (optimistic locking).
     """
 
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇(街道)", db_index=True
-    )
-    village = models.ForeignKey(
-        "org.Region",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        verbose_name="村(社区)",
-    )
+    township = region_link("乡镇(街道)", db_index=True)
+    village = optional_link("org.Region", "村(社区)", on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="创建人",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="最后修改人",
-    )
+    created_by = user_link("创建人", blank=True)
+    updated_by = user_link("最后修改人", blank=True)
     version = models.PositiveIntegerField("版本", default=1, editable=False)
     history = HistoricalRecords(inherit=True)
 
@@ -121,9 +99,7 @@ class Attachment(models.Model):
         ".ofd": "application/ofd",
     }
 
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇"
-    )
+    township = region_link()
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
@@ -139,19 +115,10 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField("大小")
     mime = models.CharField("类型", max_length=100)
     sha256 = models.CharField(max_length=64, db_index=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="上传人",
-    )
+    uploaded_by = user_link("上传人")
     uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "附件"
-        indexes = [models.Index(fields=["content_type", "object_id"])]
-        ordering = ["uploaded_at"]
+    Meta = meta("附件", "uploaded_at", indexes=[models.Index(fields=["content_type", "object_id"])])
 
     def __str__(self) -> str:
         return self.name
@@ -208,21 +175,15 @@ class BoardEntry(models.Model):
     village = models.ForeignKey("org.Region", on_delete=models.SET_NULL, null=True, related_name="+")
     rule = models.CharField("期限规则", max_length=60, blank=True)
     unit = models.CharField("计算单位", max_length=12, default=CALENDAR_DAYS)  # how time left is shown
-    responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="责任人",
-    )
+    responsible = user_link("责任人")
 
-    class Meta:
-        verbose_name = verbose_name_plural = "期限看板"
-        ordering = ["due_on", "id"]
-        indexes = [
-            models.Index(fields=["township", "due_on"]),
-            models.Index(fields=["content_type", "object_id"]),
-        ]
+    Meta = meta(
+        "期限看板",
+        "due_on",
+        "id",
+        township_index=["due_on"],
+        indexes=[models.Index(fields=["content_type", "object_id"])],
+    )
 
     def __str__(self) -> str:
         return self.title
@@ -244,8 +205,7 @@ class DataVersion(models.Model):
     key = models.PositiveBigIntegerField(primary_key=True)  # the township's id, or 0
     version = models.PositiveBigIntegerField(default=0)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "数据版本"
+    Meta = meta("数据版本")
 
     def __str__(self) -> str:
         return f"{self.key}: {self.version}"
@@ -266,9 +226,7 @@ class HolidayDay(models.Model):
     source = models.CharField("依据", max_length=80, blank=True, help_text="如：国办发明电〔2026〕N号")
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "节假日安排"
-        ordering = ["day"]
+    Meta = meta("节假日安排", "day")
 
     def __str__(self) -> str:
         return f"{self.day:%Y-%m-%d} {self.get_kind_display()} {self.name}".strip()
@@ -286,22 +244,13 @@ class LedgerEvent(models.Model):
     action = models.CharField("操作", max_length=40)
     from_state = models.CharField("原状态", max_length=20, blank=True)
     to_state = models.CharField("新状态", max_length=20, blank=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="操作人",
-    )
+    user = user_link("操作人")
     on = models.DateField("办理日期")
     at = models.DateTimeField("记录时间", auto_now_add=True)
     note = models.CharField("说明", max_length=300, blank=True)
     data = models.JSONField("数据", default=dict, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "办理事件"
-        ordering = ["at", "id"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+    Meta = meta("办理事件", "at", "id", indexes=[models.Index(fields=["content_type", "object_id"])])
 
     def __str__(self) -> str:
         return f"{self.on:%Y-%m-%d} {self.action}"
@@ -336,10 +285,9 @@ class ExcludedPeriod(models.Model):
     end = models.DateField("止")
     note = models.CharField("说明", max_length=200, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "不计入期限的期间"
-        ordering = ["start", "id"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+    Meta = meta(
+        "不计入期限的期间", "start", "id", indexes=[models.Index(fields=["content_type", "object_id"])]
+    )
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"

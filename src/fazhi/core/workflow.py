@@ -40,6 +40,12 @@ class Transition:
     needs_note: bool = False  # a reason/remark is required (e.g. an extension)
 
 
+# The two kinds of step back, each asking for the reason: a record returned for more work, and one ended
+# or turned down (Transition(..., **SEND_BACK)).
+SEND_BACK = {"style": "outline-secondary", "needs_note": True}
+REFUSE = {"style": "outline-danger", "needs_note": True}
+
+
 @dataclass
 class Workflow:
     states: dict[str, str]

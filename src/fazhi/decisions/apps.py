@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class DecisionsConfig(FazhiConfig):
     name = "fazhi.decisions"
-    label = "decisions"
     verbose_name = "重大行政决策"

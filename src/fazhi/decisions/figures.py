@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from fazhi.decisions.models import DecisionCatalogue, MajorDecision
-from fazhi.indicators.registry import Scope, count, rate
+from fazhi.indicators.registry import Scope, count, dated, rate
 
 
 def _decisions(extra: Q | None = None):
@@ -34,26 +34,12 @@ count(
     section="decisions",
     dashboard=True,
 )
-count(
-    "decisions.major.published",
-    "已公布的重大行政决策",
-    "项",
-    MajorDecision,
-    filter=Q(published_on__isnull=False),
-    date_field="published_on",
-    sentence="向社会公布决策{value}项",
-    section="decisions",
-)
-count(
-    "decisions.major.evaluated",
-    "开展决策后评估",
-    "项",
-    MajorDecision,
-    filter=Q(evaluated_on__isnull=False),
-    date_field="evaluated_on",
-    sentence="开展决策后评估{value}项",
-    section="decisions",
-)
+# Decisions counted in the year they were published, or evaluated after the fact.
+for code, name, field, sentence in (
+    ("decisions.major.published", "已公布的重大行政决策", "published_on", "向社会公布决策{value}项"),
+    ("decisions.major.evaluated", "开展决策后评估", "evaluated_on", "开展决策后评估{value}项"),
+):
+    count(code, name, "项", MajorDecision, **dated(field), sentence=sentence, section="decisions")
 rate(
     "decisions.major.adopted_rate",
     "决策事项完成率",

@@ -3,6 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from fazhi.core.fields import meta, required_link
 from fazhi.core.models import Ledger
 from fazhi.decisions.procedures import SKIPPABLE
 
@@ -23,13 +24,12 @@ class DecisionCatalogue(Ledger):
     published_on = models.DateField("公布日期", null=True, blank=True, editable=False, db_index=True)
     note = models.TextField("说明/调整情况", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "published_on"])]
-        verbose_name = verbose_name_plural = "决策事项目录"
-        ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["township", "year"], name="decision_catalogue_one_per_year")
-        ]
+    Meta = meta(
+        "决策事项目录",
+        "-year",
+        township_index=["published_on"],
+        unique={"decision_catalogue_one_per_year": ("township", "year")},
+    )
 
     def __str__(self) -> str:
         return self.title or f"{self.year}年度重大行政决策事项目录"
@@ -56,9 +56,7 @@ class MajorDecision(Ledger):
     ADOPTED_STATES = (State.ADOPTED, State.PUBLISHED, State.IMPLEMENTING, State.EVALUATED)
 
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.DRAFTING)
-    catalogue = models.ForeignKey(
-        DecisionCatalogue, on_delete=models.PROTECT, related_name="decisions", verbose_name="所属目录"
-    )
+    catalogue = required_link(DecisionCatalogue, "所属目录", related_name="decisions")
     title = models.CharField("决策事项", max_length=200)
     category = models.CharField("类别", max_length=10, choices=Category.choices, help_text="条例第三条第一款")
     sponsor = models.CharField("承办单位", max_length=60)
@@ -87,13 +85,7 @@ class MajorDecision(Ledger):
     evaluation = models.TextField("决策后评估", blank=True, help_text="第三十五条、第三十六条")
     evaluated_on = models.DateField("评估日期", null=True, blank=True, editable=False)
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["township", "evaluated_on"]),
-            models.Index(fields=["township", "published_on"]),
-        ]
-        verbose_name = verbose_name_plural = "重大行政决策"
-        ordering = ["-catalogue__year", "id"]
+    Meta = meta("重大行政决策", "-catalogue__year", "id", township_index=["evaluated_on", "published_on"])
 
     def __str__(self) -> str:
         return self.title
@@ -118,9 +110,7 @@ class DecisionStep(models.Model):
     note = models.TextField("说明", blank=True, help_text="完成情况；不适用时须说明理由")
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法定程序"
-        constraints = [models.UniqueConstraint(fields=["decision", "procedure"], name="decision_step_once")]
+    Meta = meta("法定程序", unique={"decision_step_once": ("decision", "procedure")})
 
     def __str__(self) -> str:
         return f"{self.get_procedure_display()}：{self.get_status_display()}"

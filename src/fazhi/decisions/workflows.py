@@ -4,7 +4,7 @@ implementation → post-evaluation. Legality review and collective discussion ca
 from django.utils import timezone
 
 from fazhi.core.roles import Role
-from fazhi.core.workflow import Transition, Workflow
+from fazhi.core.workflow import REFUSE, SEND_BACK, Transition, Workflow
 from fazhi.decisions.models import DecisionCatalogue, DecisionStep, MajorDecision
 from fazhi.decisions.procedures import SKIPPABLE
 from fazhi.decisions.services import comment_period_problem
@@ -93,18 +93,9 @@ workflow = Workflow(
             S.REJECTED,
             ROLES,
             guards=[discussion_recorded],
-            style="outline-danger",
-            needs_note=True,
+            **REFUSE,
         ),
-        Transition(
-            "send_back",
-            "退回修改",
-            [S.REVIEWING, S.DISCUSSION],
-            S.DRAFTING,
-            ROLES,
-            style="outline-secondary",
-            needs_note=True,
-        ),
+        Transition("send_back", "退回修改", [S.REVIEWING, S.DISCUSSION], S.DRAFTING, ROLES, **SEND_BACK),
         Transition(
             "publish",
             "公布决策",

@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class DisputesConfig(FazhiConfig):
     name = "fazhi.disputes"
-    label = "disputes"
     verbose_name = "矛盾纠纷化解"

@@ -61,34 +61,20 @@ count(
     sentence="申请司法确认{value}件",
     **D,
 )
+ROUNDS = dict(model=ScreeningRound, date_field="date", section="disputes")
+ACTIVE = dict(filter=Q(active=True), section="disputes")
 count(
-    "screening.rounds",
-    "矛盾纠纷排查",
-    "次",
-    ScreeningRound,
-    date_field="date",
-    sentence="开展矛盾纠纷排查{value}次",
-    section="disputes",
-    dashboard=True,
+    "screening.rounds", "矛盾纠纷排查", "次", sentence="开展矛盾纠纷排查{value}次", dashboard=True, **ROUNDS
 )
-count(
-    "screening.zero_reports",
-    "零上报排查",
-    "次",
-    ScreeningRound,
-    date_field="date",
-    filter=Q(found=0),
-    section="disputes",
-)
+count("screening.zero_reports", "零上报排查", "次", filter=Q(found=0), **ROUNDS)
 count(
     "mediators.total",
     "人民调解员",
     "名",
     Mediator,
-    filter=Q(active=True),
     sentence="有人民调解员{value}名",
-    section="disputes",
     dashboard=True,
+    **ACTIVE,
 )
 count(
     "mediators.full_time",
@@ -104,9 +90,8 @@ count(
     "人民调解委员会",
     "个",
     MediationCommittee,
-    filter=Q(active=True),
     sentence="建立人民调解委员会{value}个",
-    section="disputes",
+    **ACTIVE,
 )
 count(
     "mediators.trainings",

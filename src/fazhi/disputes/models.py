@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.core.numbering import unique_number
 from fazhi.disputes import rules
@@ -22,9 +23,7 @@ class MediationCommittee(Ledger):
     chair = models.CharField("主任", max_length=30, blank=True)
     active = models.BooleanField("有效", default=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "人民调解委员会"
-        ordering = ["level", "name"]
+    Meta = meta("人民调解委员会", "level", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -44,9 +43,7 @@ class MediationCommittee(Ledger):
 
 class Mediator(Ledger):
     name = models.CharField("姓名", max_length=30)
-    committee = models.ForeignKey(
-        MediationCommittee, on_delete=models.PROTECT, related_name="mediators", verbose_name="所属调委会"
-    )
+    committee = required_link(MediationCommittee, "所属调委会", related_name="mediators")
     full_time = models.BooleanField("专职", default=False, help_text="不勾选为兼职调解员")
     position = models.CharField("职务", max_length=30, blank=True, help_text="如主任、副主任、委员")
     gender = models.CharField("性别", max_length=1, choices=[("m", "男"), ("f", "女")], default="m")
@@ -54,9 +51,7 @@ class Mediator(Ledger):
     appointed = models.DateField("聘任日期", null=True, blank=True)
     active = models.BooleanField("在任", default=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "人民调解员"
-        ordering = ["committee__name", "name"]
+    Meta = meta("人民调解员", "committee__name", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -71,10 +66,7 @@ class MediatorTraining(Ledger):
         Mediator, blank=True, related_name="trainings", verbose_name="参训调解员"
     )
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "调解员培训"
-        ordering = ["-date"]
+    Meta = meta("调解员培训", "-date", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.topic}"
@@ -96,10 +88,7 @@ class ScreeningRound(Ledger):
     found = models.PositiveIntegerField("发现矛盾纠纷(起)", default=0, help_text="没有发现填0，即“零上报”")
     notes = models.TextField("排查情况", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "矛盾纠纷排查"
-        ordering = ["-date"]
+    Meta = meta("矛盾纠纷排查", "-date", township_index=["date"])
 
     def __str__(self) -> str:
         where = self.village.name if self.village_id else "全镇"
@@ -164,23 +153,9 @@ class Dispute(Ledger):
     parties = models.CharField("当事人", max_length=200, help_text="多人用顿号分隔，如：张三、李四")
     phone = models.CharField("联系电话", max_length=20, blank=True)
     summary = models.TextField("纠纷简要情况")
-    screening = models.ForeignKey(
-        ScreeningRound,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="disputes",
-        verbose_name="所属排查",
-    )
+    screening = optional_link(ScreeningRound, "所属排查", related_name="disputes")
     kind = models.CharField("调解类型", max_length=14, choices=Kind.choices, default=Kind.PEOPLE)
-    mediator = models.ForeignKey(
-        Mediator,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="disputes",
-        verbose_name="调解员",
-    )
+    mediator = optional_link(Mediator, "调解员", related_name="disputes")
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.REGISTERED)
     level = models.CharField(
         "化解层级",
@@ -199,12 +174,13 @@ class Dispute(Ledger):
     criminal_risk = models.BooleanField("存在民转刑风险", default=False)
     risk_note = models.CharField("风险及稳控措施", max_length=200, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "矛盾纠纷"
-        ordering = ["-received", "-id"]
-        indexes = [models.Index(fields=["township", "received"])]
-        # JF2026-0007: the year is in the number, so (township, number) is per township and year.
-        constraints = [unique_number("township", "number", name="dispute_number_unique")]
+    Meta = meta(
+        "矛盾纠纷",
+        "-received",
+        "-id",
+        township_index=["received"],
+        constraints=[unique_number("township", "number", name="dispute_number_unique")],
+    )
 
     def __str__(self) -> str:
         return f"{self.number} {self.get_type_display()}"

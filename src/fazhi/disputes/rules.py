@@ -1,26 +1,9 @@
 """Statutory numbers of people's mediation (statutes.md §1.8), each with its article."""
 
-from dataclasses import dataclass
-
-from fazhi.core.deadlines import CALENDAR_DAYS, MONTHS, Rule
-
-
-@dataclass(frozen=True)
-class Limit:
-    """A statutory bound on a number that is not a time limit (e.g. how many members)."""
-
-    code: str
-    label: str
-    minimum: int
-    maximum: int
-    article: str
-
-    def describe(self) -> str:
-        return f"{self.label}：{self.minimum}至{self.maximum}人，依据{self.article}"
-
+from fazhi.core.deadlines import CALENDAR_DAYS, MONTHS, Limit, Rule
 
 COMMITTEE_MEMBERS = Limit(
-    "disputes.committee_members", "人民调解委员会委员人数", 3, 9, "《人民调解法》第八条"
+    "disputes.committee_members", "人民调解委员会委员人数", 9, "《人民调解法》第八条", minimum=3
 )
 COMMITTEE_TERM = Rule(
     "disputes.committee_term", "人民调解委员会委员每届任期", 36, MONTHS, "《人民调解法》第九条"

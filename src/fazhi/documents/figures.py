@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from fazhi.documents.models import CleanupCampaign, CleanupItem, Contract, NormativeDocument
-from fazhi.indicators.registry import Scope, count, get
+from fazhi.indicators.registry import Scope, count, dated, get
 from fazhi.reviews.models import LegalityReview
 
 Outcome = CleanupItem.Outcome
@@ -17,27 +17,21 @@ CLEANUP = dict(
 )
 DONE = Q(campaign__state__in=CleanupCampaign.DONE)
 
-count(
-    "documents.normative.published",
-    "制定行政规范性文件",
-    "件",
-    NormativeDocument,
-    filter=Q(published_on__isnull=False),
-    date_field="published_on",
-    sentence="制定行政规范性文件{value}件",
-    section="documents",
-    dashboard=True,
-)
-count(
-    "documents.normative.filed",
-    "报送备案的规范性文件",
-    "件",
-    NormativeDocument,
-    filter=Q(filed_on__isnull=False),
-    date_field="filed_on",
-    sentence="报送备案{value}件",
-    section="documents",
-)
+# Normative documents counted in the year they were published, or filed for the record (备案).
+for code, name, field, sentence, dashboard in (
+    ("published", "制定行政规范性文件", "published_on", "制定行政规范性文件{value}件", True),
+    ("filed", "报送备案的规范性文件", "filed_on", "报送备案{value}件", False),
+):
+    count(
+        f"documents.normative.{code}",
+        name,
+        "件",
+        NormativeDocument,
+        **dated(field),
+        sentence=sentence,
+        section="documents",
+        dashboard=dashboard,
+    )
 count(
     "documents.cleanup.total",
     "清理行政规范性文件",

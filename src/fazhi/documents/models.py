@@ -3,6 +3,7 @@
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from fazhi.core.fields import meta, required_link
 from fazhi.core.models import Ledger
 from fazhi.core.numbering import unique_number
 
@@ -51,16 +52,15 @@ class NormativeDocument(Ledger):
     ended_on = models.DateField("废止/失效日期", null=True, blank=True, editable=False)
     end_note = models.TextField("修改/废止/失效说明", blank=True)
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["township", "filed_on"]),
-            models.Index(fields=["township", "published_on"]),
-        ]
-        verbose_name = verbose_name_plural = "行政规范性文件"
-        ordering = ["-published_on", "-id"]
-        constraints = [
+    Meta = meta(
+        "行政规范性文件",
+        "-published_on",
+        "-id",
+        township_index=["filed_on", "published_on"],
+        constraints=[
             unique_number("township", "doc_year", "number", name="normative_doc_no_unique", empty=None)
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.title}（{self.doc_no}）" if self.doc_no else self.title
@@ -81,9 +81,7 @@ class CleanupCampaign(Ledger):
     concluded_on = models.DateField("完成日期", null=True, blank=True, editable=False, db_index=True)
     published_on = models.DateField("结果公布日期", null=True, blank=True, editable=False)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "规范性文件清理"
-        ordering = ["-started_on"]
+    Meta = meta("规范性文件清理", "-started_on")
 
     def __str__(self) -> str:
         return self.title
@@ -98,20 +96,13 @@ class CleanupItem(models.Model):
         REPEAL = "repeal", "废止"
         EXPIRE = "expire", "失效"
 
-    campaign = models.ForeignKey(
-        CleanupCampaign, on_delete=models.CASCADE, related_name="items", verbose_name="清理"
-    )
-    document = models.ForeignKey(
-        NormativeDocument, on_delete=models.PROTECT, related_name="cleanup_items", verbose_name="文件"
-    )
+    campaign = required_link(CleanupCampaign, "清理", on_delete=models.CASCADE, related_name="items")
+    document = required_link(NormativeDocument, "文件", related_name="cleanup_items")
     outcome = models.CharField("清理结果", max_length=10, choices=Outcome.choices, blank=True)
     reason = models.CharField("理由", max_length=200, blank=True)
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "清理文件"
-        ordering = ["campaign", "id"]
-        constraints = [models.UniqueConstraint(fields=["campaign", "document"], name="cleanup_item_once")]
+    Meta = meta("清理文件", "campaign", "id", unique={"cleanup_item_once": ("campaign", "document")})
 
     def __str__(self) -> str:
         return f"{self.document}：{self.get_outcome_display() or '待定'}"
@@ -145,10 +136,7 @@ class Contract(Ledger):
     end_on = models.DateField("履行期限至", null=True, blank=True)
     performance = models.TextField("履行情况", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "registered_on"])]
-        verbose_name = verbose_name_plural = "合同"
-        ordering = ["-registered_on", "-id"]
+    Meta = meta("合同", "-registered_on", "-id", township_index=["registered_on"])
 
     def __str__(self) -> str:
         return self.title

@@ -5,7 +5,7 @@ import datetime as dt
 from django.utils import timezone
 
 from fazhi.core.roles import Role
-from fazhi.core.workflow import Transition, Workflow
+from fazhi.core.workflow import REFUSE, SEND_BACK, Transition, Workflow
 from fazhi.documents import services
 from fazhi.documents.models import CleanupCampaign, Contract, NormativeDocument
 from fazhi.reviews.guards import review_passed, review_passed_before_signing
@@ -96,44 +96,14 @@ document_workflow = Workflow(
             number=number,
             style="success",
         ),
-        Transition(
-            "send_back",
-            "退回修改",
-            [D.REVIEWING, D.DELIBERATION],
-            D.DRAFTING,
-            ROLES,
-            style="outline-secondary",
-            needs_note=True,
-        ),
+        Transition("send_back", "退回修改", [D.REVIEWING, D.DELIBERATION], D.DRAFTING, ROLES, **SEND_BACK),
         Transition("file", "登记备案", [D.PUBLISHED], D.FILED, ROLES, guards=[filing_recorded]),
+        Transition("amend", "已修改", [D.PUBLISHED, D.FILED], D.AMENDED, ROLES, **SEND_BACK),
         Transition(
-            "amend",
-            "已修改",
-            [D.PUBLISHED, D.FILED],
-            D.AMENDED,
-            ROLES,
-            style="outline-secondary",
-            needs_note=True,
+            "repeal", "废止", [D.PUBLISHED, D.FILED, D.AMENDED], D.REPEALED, ROLES, effect=end, **REFUSE
         ),
         Transition(
-            "repeal",
-            "废止",
-            [D.PUBLISHED, D.FILED, D.AMENDED],
-            D.REPEALED,
-            ROLES,
-            effect=end,
-            style="outline-danger",
-            needs_note=True,
-        ),
-        Transition(
-            "expire",
-            "宣布失效",
-            [D.PUBLISHED, D.FILED, D.AMENDED],
-            D.EXPIRED,
-            ROLES,
-            effect=end,
-            style="outline-danger",
-            needs_note=True,
+            "expire", "宣布失效", [D.PUBLISHED, D.FILED, D.AMENDED], D.EXPIRED, ROLES, effect=end, **REFUSE
         ),
     ],
 )
@@ -203,25 +173,11 @@ contract_workflow = Workflow(
             effect=stamp("signed_on"),
             style="success",
         ),
-        Transition(
-            "send_back",
-            "退回修改",
-            [C.REVIEWING],
-            C.DRAFTING,
-            CONTRACT_ROLES,
-            style="outline-secondary",
-            needs_note=True,
-        ),
+        Transition("send_back", "退回修改", [C.REVIEWING], C.DRAFTING, CONTRACT_ROLES, **SEND_BACK),
         Transition("perform", "开始履行", [C.SIGNED], C.PERFORMING, CONTRACT_ROLES),
         Transition("complete", "履行完毕", [C.PERFORMING], C.COMPLETED, CONTRACT_ROLES),
         Transition(
-            "terminate",
-            "解除/终止",
-            [C.SIGNED, C.PERFORMING],
-            C.TERMINATED,
-            CONTRACT_ROLES,
-            style="outline-danger",
-            needs_note=True,
+            "terminate", "解除/终止", [C.SIGNED, C.PERFORMING], C.TERMINATED, CONTRACT_ROLES, **REFUSE
         ),
     ],
 )

@@ -3,5 +3,4 @@ from django.apps import AppConfig
 
 class DraftsConfig(AppConfig):
     name = "fazhi.drafts"
-    label = "drafts"
     verbose_name = "草案审查辅助"

@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class EducationConfig(FazhiConfig):
     name = "fazhi.education"
-    label = "education"
     verbose_name = "普法与学法"

@@ -201,45 +201,22 @@ for code, name, kind, sentence in (
 ):
     count(code, name, "次", StudySession, date_field="date", filter=Q(kind=kind), sentence=sentence, **common)
 
-count(
-    "exams.count",
-    "法治理论考试",
-    "场",
-    Exam,
-    date_field="date",
-    sentence="组织干部法治理论考试{value}场",
-    **common,
-)
-total("exams.expected", "应考人数", "人", Exam, "expected", date_field="date", **common)
-total(
-    "exams.participants",
-    "参考人数",
-    "人",
-    Exam,
-    "participants",
-    date_field="date",
-    sentence="参考{value}人",
-    **common,
-)
-total("exams.passed", "考试合格人数", "人", Exam, "passed", date_field="date", **common)
-rate(
-    "exams.participation_rate",
-    "法治理论考试参考率",
-    "exams.participants",
-    "exams.expected",
-    sentence="参考率达{value}%",
-    dashboard=True,
-    **common,
-)
-rate(
-    "exams.pass_rate",
-    "法治理论考试合格率",
-    "exams.passed",
-    "exams.participants",
-    sentence="合格率达{value}%",
-    dashboard=True,
-    **common,
-)
+EXAMS = dict(model=Exam, date_field="date", **common)
+count("exams.count", "法治理论考试", "场", sentence="组织干部法治理论考试{value}场", **EXAMS)
+total("exams.expected", "应考人数", "人", sum_field="expected", **EXAMS)
+total("exams.participants", "参考人数", "人", sum_field="participants", sentence="参考{value}人", **EXAMS)
+total("exams.passed", "考试合格人数", "人", sum_field="passed", **EXAMS)
+for code, name, numerator, denominator, sentence in (
+    (
+        "exams.participation_rate",
+        "法治理论考试参考率",
+        "exams.participants",
+        "exams.expected",
+        "参考率达{value}%",
+    ),
+    ("exams.pass_rate", "法治理论考试合格率", "exams.passed", "exams.participants", "合格率达{value}%"),
+):
+    rate(code, name, numerator, denominator, sentence=sentence, dashboard=True, **common)
 
 
 def _active_liaisons(scope: Scope):

@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 
 
@@ -81,14 +82,7 @@ class OutreachActivity(Ledger):
         help_text="属于某一系列活动时选择，如“一月一主题宣传”",
     )
     venue = models.CharField("“六进”类别", max_length=12, choices=Venue.choices, default=Venue.VILLAGE)
-    department = models.ForeignKey(
-        "org.Department",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        verbose_name="主办部门",
-        help_text="谁执法谁普法：由主管执法部门组织",
-    )
+    department = optional_link("org.Department", "主办部门", help_text="谁执法谁普法：由主管执法部门组织")
     location = models.CharField("地点", max_length=120, blank=True)
     materials = models.PositiveIntegerField("发放宣传资料(份)", default=0)
     banners = models.PositiveIntegerField("悬挂横幅(条)", default=0)
@@ -98,10 +92,7 @@ class OutreachActivity(Ledger):
     people_reached = models.PositiveIntegerField("受教育群众(人)", default=0)
     summary = models.TextField("活动情况", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "普法宣传活动"
-        ordering = ["-date", "-id"]
+    Meta = meta("普法宣传活动", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}"
@@ -129,10 +120,7 @@ class StudySession(Ledger):
         help_text="用于个人法治档案",
     )
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "学法活动"
-        ordering = ["-date", "-id"]
+    Meta = meta("学法活动", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}：{self.topic}"
@@ -147,10 +135,7 @@ class Exam(Ledger):
     participants = models.PositiveIntegerField("参考人数")
     passed = models.PositiveIntegerField("合格人数")
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "法治理论考试"
-        ordering = ["-date", "-id"]
+    Meta = meta("法治理论考试", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.title}"
@@ -168,15 +153,11 @@ class ExamResult(models.Model):
     """One official's result in an exam (feeds the personal 法治档案)."""
 
     exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="results", verbose_name="考试")
-    person = models.ForeignKey(
-        "org.Person", on_delete=models.PROTECT, related_name="exam_results", verbose_name="人员"
-    )
+    person = required_link("org.Person", "人员", related_name="exam_results")
     score = models.DecimalField("成绩", max_digits=5, decimal_places=1, null=True, blank=True)
     passed = models.BooleanField("合格", default=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "考试成绩"
-        constraints = [models.UniqueConstraint(fields=["exam", "person"], name="exam_result_once")]
+    Meta = meta("考试成绩", unique={"exam_result_once": ("exam", "person")})
 
     def __str__(self) -> str:
         return f"{self.exam} · {self.person.name}"
@@ -203,9 +184,7 @@ class LegalLiaison(Ledger):
     trained = models.BooleanField("已参加培训", default=True)
     active = models.BooleanField("在任", default=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法律明白人"
-        ordering = ["village", "name"]
+    Meta = meta("法律明白人", "village", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -219,10 +198,7 @@ class PointsEntry(Ledger):
     reason = models.CharField("积分事由", max_length=120)
     points = models.IntegerField("积分", help_text="扣分填负数")
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "普法积分"
-        ordering = ["-date", "-id"]
+    Meta = meta("普法积分", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.resident} {self.points:+d}"
@@ -241,9 +217,7 @@ class ModelVillage(Ledger):
     year = models.PositiveIntegerField("命名年度", db_index=True)
     title = models.CharField("称号", max_length=60, default="民主法治示范村(社区)")
 
-    class Meta:
-        verbose_name = verbose_name_plural = "民主法治示范村"
-        ordering = ["-year", "village"]
+    Meta = meta("民主法治示范村", "-year", "village")
 
     def __str__(self) -> str:
         return f"{self.village}（{self.get_level_display()}{self.title}）"

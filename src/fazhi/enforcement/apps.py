@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class EnforcementConfig(FazhiConfig):
     name = "fazhi.enforcement"
-    label = "enforcement"
     verbose_name = "行政执法"

@@ -76,6 +76,10 @@ def _item(township, user, code, name, category, domain, basis, published_on=dt.d
     )
 
 
+def _inspection_item(township, user, code, subject, domain, basis):
+    return _item(township, user, code, f"对{subject}的行政检查", C.INSPECTION, domain, basis)
+
+
 def _catalogue(township, user):
     items = []
     prefix = township.code[:9] or "990121101"
@@ -84,17 +88,8 @@ def _catalogue(township, user):
     for i, (name, domain, basis) in enumerate(COERCIONS, start=1):
         items.append(_item(township, user, f"{prefix}-QZ{i:03d}", name, C.COERCION, domain, basis))
     for i, (subject, domain) in enumerate(INSPECTION_SUBJECTS, start=1):
-        items.append(
-            _item(
-                township,
-                user,
-                f"{prefix}-JC{i:03d}",
-                f"对{subject}的行政检查",
-                C.INSPECTION,
-                domain,
-                "《中华人民共和国行政处罚法》第五十四条；相关领域法律法规",
-            )
-        )
+        basis = "《中华人民共和国行政处罚法》第五十四条；相关领域法律法规"
+        items.append(_inspection_item(township, user, f"{prefix}-JC{i:03d}", subject, domain, basis))
     return items
 
 
@@ -410,15 +405,7 @@ def _light(township, rng, user):
     for i, (name, domain, basis) in enumerate(PUNISHMENTS[: 6 + township.pk % 4], start=1):
         _item(township, user, f"{prefix}-CF{i:03d}", name, C.PUNISHMENT, domain, basis)
     for i, (subject, domain) in enumerate(INSPECTION_SUBJECTS[: 10 + township.pk % 6], start=1):
-        _item(
-            township,
-            user,
-            f"{prefix}-JC{i:03d}",
-            f"对{subject}的行政检查",
-            C.INSPECTION,
-            domain,
-            "相关领域法律法规",
-        )
+        _inspection_item(township, user, f"{prefix}-JC{i:03d}", subject, domain, "相关领域法律法规")
     for i in range(6 + township.pk % 5):
         save_record(
             EnforcementOfficer(

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.core.numbering import unique_number
 
@@ -59,12 +60,13 @@ class EnforcementItem(Ledger):
     published_on = models.DateField("公布日期", null=True, blank=True, db_index=True)
     remarks = models.CharField("备注", max_length=200, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "行政执法事项"
-        ordering = ["township", "category", "code"]
-        constraints = [
-            models.UniqueConstraint(fields=["township", "code"], name="enforcement_item_code_unique")
-        ]
+    Meta = meta(
+        "行政执法事项",
+        "township",
+        "category",
+        "code",
+        unique={"enforcement_item_code_unique": ("township", "code")},
+    )
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -85,14 +87,7 @@ class EnforcementOfficer(Ledger):
         HIRED = "hired", "聘用"
 
     name = models.CharField("姓名", max_length=30)
-    person = models.ForeignKey(
-        "org.Person",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="人员档案",
-    )
+    person = optional_link("org.Person", "人员档案", related_name="+")
     certificate_no = models.CharField("执法证号", max_length=40, blank=True)
     issuing_province = models.CharField("发证机关(省)", max_length=40, blank=True, default="江南省人民政府")
     origin = models.CharField("人员身份", max_length=10, choices=Origin.choices, default=Origin.STAFF)
@@ -110,10 +105,7 @@ class EnforcementOfficer(Ledger):
     exam_passed = models.BooleanField("考试合格", default=False)
     active = models.BooleanField("在岗", default=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "执法人员"
-        ordering = ["township", "name"]
-        indexes = [models.Index(fields=["township", "certificate_applied_on"])]
+    Meta = meta("执法人员", "township", "name", township_index=["certificate_applied_on"])
 
     def __str__(self) -> str:
         return f"{self.name}（{self.certificate_no}）" if self.certificate_no else self.name
@@ -160,14 +152,7 @@ class EnforcementCase(Ledger):
     )
     number = models.CharField("案件编号", max_length=40, blank=True)
     source = models.CharField("案件来源", max_length=12, choices=Source.choices, default=Source.PATROL)
-    item = models.ForeignKey(
-        EnforcementItem,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="cases",
-        verbose_name="执法事项",
-    )
+    item = optional_link(EnforcementItem, "执法事项", on_delete=models.PROTECT, related_name="cases")
     title = models.CharField("案由", max_length=200)
     party = models.CharField("当事人", max_length=100)
     party_id_number = models.CharField("当事人证件号码", max_length=30, blank=True)
@@ -206,16 +191,13 @@ class EnforcementCase(Ledger):
         "决定撤销/变更日期", null=True, blank=True, help_text="已公开的决定被撤销、变更或确认无效的日期"
     )
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["township", "closed_on"]),
-            models.Index(fields=["township", "decided_on"]),
-            models.Index(fields=["township", "discovered_on"]),
-        ]
-        verbose_name = verbose_name_plural = "执法案件"
-        ordering = ["-discovered_on", "-id"]
-        # 青山综执〔2026〕12号, given on 立案: the year is in the number; a lead not yet filed has none.
-        constraints = [unique_number("township", "number", name="enforcement_case_number_unique")]
+    Meta = meta(
+        "执法案件",
+        "-discovered_on",
+        "-id",
+        township_index=["closed_on", "decided_on", "discovered_on"],
+        constraints=[unique_number("township", "number", name="enforcement_case_number_unique")],
+    )
 
     def __str__(self) -> str:
         return self.number or f"线索{self.pk}（未立案）"
@@ -235,17 +217,13 @@ class ExcludedPeriod(models.Model):
         NOTICE = "notice", "公告"
         SUSPENSION = "suspension", "中止"
 
-    case = models.ForeignKey(
-        EnforcementCase, on_delete=models.CASCADE, related_name="excluded_periods", verbose_name="案件"
-    )
+    case = required_link(EnforcementCase, "案件", on_delete=models.CASCADE, related_name="excluded_periods")
     kind = models.CharField("事由", max_length=12, choices=Kind.choices)
     start = models.DateField("起")
     end = models.DateField("止")
     note = models.CharField("说明", max_length=200, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "不计入办案期限的期间"
-        ordering = ["start"]
+    Meta = meta("不计入办案期限的期间", "start")
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"
@@ -263,14 +241,7 @@ class PublicEntry(Ledger):
         DECISION = "decision", "执法决定公开"
 
     kind = models.CharField("公示类别", max_length=10, choices=Kind.choices, default=Kind.DECISION)
-    case = models.ForeignKey(
-        EnforcementCase,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="public_entries",
-        verbose_name="案件",
-    )
+    case = optional_link(EnforcementCase, "案件", on_delete=models.CASCADE, related_name="public_entries")
     title = models.CharField("标题", max_length=200)
     content = models.TextField("公示内容")
     article = models.CharField("依据", max_length=60, default="《行政处罚法》第四十八条")
@@ -278,9 +249,7 @@ class PublicEntry(Ledger):
     withdrawn_on = models.DateField("撤回日期", null=True, blank=True)
     withdraw_reason = models.CharField("撤回原因", max_length=200, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "执法公示"
-        ordering = ["-published_on", "-id"]
+    Meta = meta("执法公示", "-published_on", "-id")
 
     def __str__(self) -> str:
         return self.title
@@ -297,14 +266,7 @@ class Inspection(Ledger):
 
     kind = models.CharField("检查类型", max_length=10, choices=Kind.choices, default=Kind.ROUTINE)
     title = models.CharField("检查名称", max_length=200)
-    item = models.ForeignKey(
-        EnforcementItem,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="inspections",
-        verbose_name="执法事项",
-    )
+    item = optional_link(EnforcementItem, "执法事项", related_name="inspections")
     target = models.CharField("检查对象", max_length=200, blank=True)
     planned_on = models.DateField("计划日期", db_index=True)
     done_on = models.DateField("实施日期", null=True, blank=True)
@@ -316,10 +278,7 @@ class Inspection(Ledger):
     hazards_rectified = models.PositiveIntegerField("已整改隐患(处)", default=0)
     rectify_by = models.DateField("整改期限", null=True, blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "planned_on"])]
-        verbose_name = verbose_name_plural = "执法检查"
-        ordering = ["-planned_on", "-id"]
+    Meta = meta("执法检查", "-planned_on", "-id", township_index=["planned_on"])
 
     def __str__(self) -> str:
         return self.title
@@ -344,10 +303,7 @@ class JointOperation(Ledger):
     people_cautioned = models.PositiveIntegerField("劝导人数(人)", default=0)
     summary = models.TextField("情况说明", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "联合执法行动"
-        ordering = ["-date", "-id"]
+    Meta = meta("联合执法行动", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return self.title
@@ -382,19 +338,16 @@ class Violation(models.Model):
         UNREGISTERED = "unregistered", "未上牌"
         OTHER = "other_violations", "其他违法"
 
-    operation = models.ForeignKey(
-        JointOperation, on_delete=models.CASCADE, related_name="violation_rows", verbose_name="联合执法行动"
+    operation = required_link(
+        JointOperation, "联合执法行动", on_delete=models.CASCADE, related_name="violation_rows"
     )
     kind = models.CharField("违法类型", max_length=20, choices=Kind.choices)
     count = models.PositiveIntegerField("起数")
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "查处违法行为"
-        ordering = ["operation", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["operation", "kind"], name="violation_one_row_per_kind")
-        ]
+    Meta = meta(
+        "查处违法行为", "operation", "id", unique={"violation_one_row_per_kind": ("operation", "kind")}
+    )
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}{self.count}起"
@@ -416,9 +369,7 @@ class CaseEvaluation(Ledger):
         ("score_documents", "文书规范、全过程记录完整", 15),
     )
 
-    case = models.ForeignKey(
-        EnforcementCase, on_delete=models.PROTECT, related_name="evaluations", verbose_name="案卷"
-    )
+    case = required_link(EnforcementCase, "案卷", related_name="evaluations")
     evaluated_on = models.DateField("评查日期", db_index=True)
     evaluator = models.CharField("评查人", max_length=60)
     score_subject = models.PositiveIntegerField(
@@ -437,10 +388,7 @@ class CaseEvaluation(Ledger):
     max_total = models.PositiveIntegerField("满分", default=100, editable=False)
     problems = models.TextField("存在问题", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "evaluated_on"])]
-        verbose_name = verbose_name_plural = "案卷评查"
-        ordering = ["-evaluated_on", "-id"]
+    Meta = meta("案卷评查", "-evaluated_on", "-id", township_index=["evaluated_on"])
 
     def __str__(self) -> str:
         return f"{self.case} 评查"

@@ -10,7 +10,7 @@ Guards encode the three systems (三项制度) and the officers rule:
 from django.utils import timezone
 
 from fazhi.core.roles import Role
-from fazhi.core.workflow import Transition, Workflow
+from fazhi.core.workflow import REFUSE, Transition, Workflow
 from fazhi.enforcement import rules
 from fazhi.enforcement.models import EnforcementCase
 
@@ -224,13 +224,7 @@ workflow = CaseWorkflow(
             "close", "结案", [S.SERVED, S.EXECUTING], S.CLOSED, ROLES, [full_record], _close, style="success"
         ),
         Transition(
-            "drop",
-            "不予立案/撤销案件",
-            [S.DISCOVERED, S.FILED, S.INVESTIGATING],
-            S.DROPPED,
-            ROLES,
-            style="outline-danger",
-            needs_note=True,
+            "drop", "不予立案/撤销案件", [S.DISCOVERED, S.FILED, S.INVESTIGATING], S.DROPPED, ROLES, **REFUSE
         ),
     ],
 )

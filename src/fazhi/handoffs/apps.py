@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class HandoffsConfig(AppConfig):
     name = "fazhi.handoffs"
-    label = "handoffs"
     verbose_name = "转办衔接"
 
     def ready(self):

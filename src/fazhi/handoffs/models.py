@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+from fazhi.core.fields import meta, region_link, user_link
 
 
 class Handoff(models.Model):
@@ -12,9 +13,7 @@ class Handoff(models.Model):
         DISPUTE_TO_PETITION = "dispute_petition", "矛盾纠纷转信访"
         PETITION_TO_LITIGATION = "petition_litigation", "信访导入法律程序（诉访分离）"
 
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.CASCADE, related_name="+", verbose_name="乡镇"
-    )
+    township = region_link(on_delete=models.CASCADE)
     kind = models.CharField("类型", max_length=24, choices=Kind.choices)
     source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     source_id = models.PositiveBigIntegerField()
@@ -23,25 +22,18 @@ class Handoff(models.Model):
     target_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("target_type", "target_id")
     note = models.CharField("转办说明", max_length=200)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="经办人",
-    )
+    by = user_link("经办人")
     at = models.DateTimeField("转办时间", auto_now_add=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "转办记录"
-        ordering = ["-at"]
-        indexes = [
+    Meta = meta(
+        "转办记录",
+        "-at",
+        indexes=[
             models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["target_type", "target_id"]),
-        ]
-        constraints = [
-            models.UniqueConstraint(fields=["source_type", "source_id", "kind"], name="handoff_once")
-        ]
+        ],
+        unique={"handoff_once": ("source_type", "source_id", "kind")},
+    )
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.source} → {self.target}"

@@ -1,8 +1,9 @@
 """An import as a record: who brought which file in, when, what it created, and whether it was undone."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+from fazhi.core.fields import meta, region_link, user_link
 
 
 def batch_path(instance: "ImportBatch", filename: str) -> str:
@@ -19,9 +20,7 @@ class ImportBatch(models.Model):
         FAILED = "failed", "导入失败"
         UNDONE = "undone", "已撤销"
 
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇"
-    )
+    township = region_link()
     filename = models.CharField("文件名", max_length=200)
     suffix = models.CharField(max_length=10)
     sha256 = models.CharField("文件摘要(SHA-256)", max_length=64, db_index=True)
@@ -34,35 +33,14 @@ class ImportBatch(models.Model):
     rows = models.PositiveIntegerField("数据行", default=0)
     created = models.PositiveIntegerField("新建记录", default=0)
     message = models.CharField("说明", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="上传人",
-    )
+    created_by = user_link("上传人")
     created_at = models.DateTimeField("上传时间", auto_now_add=True)
-    committed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="导入人",
-    )
+    committed_by = user_link("导入人")
     committed_at = models.DateTimeField("导入时间", null=True)
-    undone_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="撤销人",
-    )
+    undone_by = user_link("撤销人")
     undone_at = models.DateTimeField("撤销时间", null=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "Excel导入记录"
-        ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["township", "created_at"])]
+    Meta = meta("Excel导入记录", "-created_at", "-id", township_index=["created_at"])
 
     def __str__(self) -> str:
         return f"{self.filename}（{self.get_state_display()}）"
@@ -83,9 +61,7 @@ class ImportedRecord(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "导入的记录"
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+    Meta = meta("导入的记录", indexes=[models.Index(fields=["content_type", "object_id"])])
 
     def __str__(self) -> str:
         return f"{self.content_type_id}:{self.object_id}"
@@ -99,9 +75,7 @@ class ColumnMapping(models.Model):
     mapping = models.JSONField(default=dict)  # normalised column name -> field ("" = not imported)
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "导入列对应"
-        constraints = [models.UniqueConstraint(fields=["township", "ledger"], name="imports_mapping_unique")]
+    Meta = meta("导入列对应", unique={"imports_mapping_unique": ("township", "ledger")})
 
     def __str__(self) -> str:
         return self.ledger

@@ -4,7 +4,6 @@ from django.utils.module_loading import autodiscover_modules
 
 class IndicatorsConfig(AppConfig):
     name = "fazhi.indicators"
-    label = "indicators"
     verbose_name = "指标"
 
     def ready(self):

@@ -154,6 +154,12 @@ def total(code, name, unit, model, sum_field, **kwargs) -> Indicator:
     return register(Indicator(code, name, unit, "total", model, sum_field=sum_field, **kwargs))
 
 
+def dated(field: str, **where) -> dict:
+    """The options of a figure over the records whose date `field` is set (and that match `where`), each
+    in the year of that date."""
+    return {"filter": Q(**where, **{f"{field}__isnull": False}), "date_field": field}
+
+
 def rate(code, name, numerator, denominator, **kwargs) -> Indicator:
     return register(
         Indicator(code, name, "%", "rate", numerator=numerator, denominator=denominator, **kwargs)

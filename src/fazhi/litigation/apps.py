@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class LitigationConfig(FazhiConfig):
     name = "fazhi.litigation"
-    label = "litigation"
     verbose_name = "复议诉讼与风险"

@@ -63,26 +63,23 @@ rate(
     section="litigation",
     dashboard=True,
 )
+DECIDED = dict(model=LitigationCase, date_field="decided_on", section="litigation")
 count(
     "litigation.lost",
     "败诉案件",
     "件",
-    LitigationCase,
     filter=Q(lost=True),
-    date_field="decided_on",
     sentence="败诉{value}件",
-    section="litigation",
     dashboard=True,
+    **DECIDED,
 )
 count(
     "litigation.decided",
     "已作出决定/判决的案件",
     "件",
-    LitigationCase,
     filter=Q(decided_on__isnull=False),
-    date_field="decided_on",
     sentence="审结{value}件",
-    section="litigation",
+    **DECIDED,
 )
 rate(
     "litigation.lost_rate",
@@ -93,13 +90,7 @@ rate(
     section="litigation",
 )
 count(
-    "litigation.executed",
-    "败诉后已履行的案件",
-    "件",
-    LitigationCase,
-    filter=Q(lost=True, judgment_executed=True),
-    date_field="decided_on",
-    section="litigation",
+    "litigation.executed", "败诉后已履行的案件", "件", filter=Q(lost=True, judgment_executed=True), **DECIDED
 )
 count(
     "risk.assessments",

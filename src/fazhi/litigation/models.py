@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from fazhi.core.deadlines import MONTHS, due_date
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.litigation import rules
 
@@ -55,13 +56,7 @@ class LitigationCase(Ledger):
     executed_on = models.DateField("履行日期", null=True, blank=True)
     risk_analysis = models.TextField("风险分析及改进措施", blank=True)
 
-    class Meta:
-        indexes = [
-            models.Index(fields=["township", "copy_received"]),
-            models.Index(fields=["township", "decided_on"]),
-        ]
-        verbose_name = verbose_name_plural = "行政复议和行政诉讼"
-        ordering = ["-copy_received", "-id"]
+    Meta = meta("行政复议和行政诉讼", "-copy_received", "-id", township_index=["copy_received", "decided_on"])
 
     def __str__(self) -> str:
         return self.case_no
@@ -88,19 +83,10 @@ class LitigationCase(Ledger):
 
 
 class Hearing(Ledger):
-    case = models.ForeignKey(
-        LitigationCase, on_delete=models.CASCADE, related_name="hearings", verbose_name="案件"
-    )
+    case = required_link(LitigationCase, "案件", on_delete=models.CASCADE, related_name="hearings")
     date = models.DateField("开庭/听证日期", db_index=True)
     head_appeared = models.BooleanField("负责人出庭应诉", default=False)
-    appeared = models.ForeignKey(
-        "org.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="出庭负责人",
-    )
+    appeared = optional_link("org.Person", "出庭负责人", on_delete=models.PROTECT, related_name="+")
     appeared_title = models.CharField("出庭负责人职务", max_length=40, blank=True)
     substitute = models.CharField(
         "出庭工作人员",
@@ -110,9 +96,7 @@ class Hearing(Ledger):
     )
     excuse = models.CharField("负责人未出庭理由", max_length=120, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "开庭/听证"
-        ordering = ["-date"]
+    Meta = meta("开庭/听证", "-date")
 
     def __str__(self) -> str:
         return f"{self.case} {self.date:%Y-%m-%d}"
@@ -154,10 +138,7 @@ class RiskAssessment(Ledger):
     measures = models.TextField("防范化解措施")
     conclusion = models.CharField("评估结论", max_length=10, choices=Conclusion.choices)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "assessed_on"])]
-        verbose_name = verbose_name_plural = "社会稳定风险评估"
-        ordering = ["-assessed_on"]
+    Meta = meta("社会稳定风险评估", "-assessed_on", township_index=["assessed_on"])
 
     def __str__(self) -> str:
         return self.title
@@ -182,17 +163,13 @@ class RiskArea(Ledger):
     level = models.CharField(
         "风险等级", max_length=8, choices=RiskAssessment.Level.choices, default=RiskAssessment.Level.MEDIUM
     )
-    responsible = models.ForeignKey(
-        "org.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="责任人"
-    )
+    responsible = optional_link("org.Person", "责任人", on_delete=models.PROTECT, related_name="+")
     measures = models.TextField("稳控措施", blank=True)
     listed_on = models.DateField("列入日期")
     review_months = models.PositiveIntegerField("研判周期(月)", default=3, help_text="本镇自定的定期研判周期")
     active = models.BooleanField("仍在排查清单", default=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "风险隐患排查领域"
-        ordering = ["-active", "domain", "name"]
+    Meta = meta("风险隐患排查领域", "-active", "domain", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -203,17 +180,12 @@ class RiskArea(Ledger):
 
 
 class RiskReview(Ledger):
-    area = models.ForeignKey(
-        RiskArea, on_delete=models.CASCADE, related_name="reviews", verbose_name="风险隐患"
-    )
+    area = required_link(RiskArea, "风险隐患", on_delete=models.CASCADE, related_name="reviews")
     date = models.DateField("研判日期", db_index=True)
     level = models.CharField("研判后风险等级", max_length=8, choices=RiskAssessment.Level.choices)
     findings = models.TextField("研判情况")
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "风险研判记录"
-        ordering = ["-date"]
+    Meta = meta("风险研判记录", "-date", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.area} {self.date:%Y-%m-%d}"

@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from fazhi.core.fields import meta, optional_link, region_link, user_link
+
 
 class JobRun(models.Model):
     """A scheduled slot claimed by a worker: one row per job and slot, so it is enqueued once."""
@@ -15,10 +17,7 @@ class JobRun(models.Model):
     task_id = models.CharField(max_length=64, blank=True)
     enqueued_at = models.DateTimeField("加入队列时间", auto_now_add=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "定时任务记录"
-        ordering = ["-slot"]
-        constraints = [models.UniqueConstraint(fields=["job", "slot"], name="jobrun_once_per_slot")]
+    Meta = meta("定时任务记录", "-slot", unique={"jobrun_once_per_slot": ("job", "slot")})
 
     def __str__(self) -> str:
         return f"{self.job} {self.slot:%Y-%m-%d %H:%M}"
@@ -28,23 +27,11 @@ class Office(models.Model):
     """An office of a township as the deadline board names it (信访办, 司法所…): its head (default
     responsible person, first step of escalation) and the group robot it lives in, if any."""
 
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.CASCADE, related_name="+", verbose_name="乡镇"
-    )
+    township = region_link(on_delete=models.CASCADE)
     name = models.CharField("办理部门", max_length=40)
-    head = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="负责人",
-    )
+    head = user_link("负责人", blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "办理部门负责人"
-        ordering = ["township", "name"]
-        constraints = [models.UniqueConstraint(fields=["township", "name"], name="notify_office_unique")]
+    Meta = meta("办理部门负责人", "township", "name", unique={"notify_office_unique": ("township", "name")})
 
     def __str__(self) -> str:
         return self.name
@@ -53,36 +40,17 @@ class Office(models.Model):
 class Assignment(models.Model):
     """Who is responsible for an open record with a deadline. Reassigning keeps the history."""
 
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.CASCADE, related_name="+", verbose_name="乡镇"
-    )
+    township = region_link(on_delete=models.CASCADE)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="责任人",
-    )
+    user = user_link("责任人")
     reason = models.CharField("指派说明", max_length=200, blank=True)
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="指派人",
-    )
+    assigned_by = user_link("指派人", blank=True)
     assigned_at = models.DateTimeField("指派时间", auto_now=True)
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "责任人"
-        constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id"], name="notify_assignment_one")
-        ]
+    Meta = meta("责任人", unique={"notify_assignment_one": ("content_type", "object_id")})
 
     def __str__(self) -> str:
         return f"{self.record} → {self.user}"
@@ -103,8 +71,7 @@ class Preference(models.Model):
     webhook = models.CharField("群机器人", max_length=10, choices=Webhook.choices, blank=True)
     webhook_url = models.URLField("机器人地址(Webhook)", max_length=300, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "提醒方式"
+    Meta = meta("提醒方式")
 
     def __str__(self) -> str:
         return str(self.user)
@@ -128,9 +95,7 @@ class Notification(models.Model):
         OTHER = "other", "通知"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    township = optional_link("org.Region", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField("类型", max_length=12, choices=Kind.choices)
     title = models.CharField("标题", max_length=200)
     text = models.TextField("内容", blank=True)
@@ -141,11 +106,13 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(null=True, blank=True)
     webhooked_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "通知"
-        ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="notify_once_per_key")]
-        indexes = [models.Index(fields=["user", "read_at"])]
+    Meta = meta(
+        "通知",
+        "-created_at",
+        "-id",
+        indexes=[models.Index(fields=["user", "read_at"])],
+        unique={"notify_once_per_key": ("user", "key")},
+    )
 
     def __str__(self) -> str:
         return self.title

@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class OrgConfig(FazhiConfig):
     name = "fazhi.org"
-    label = "org"
     verbose_name = "组织机构"

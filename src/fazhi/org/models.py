@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.core.roles import Role
 
@@ -34,9 +35,7 @@ class Region(models.Model):
 
     name = models.CharField("名称", max_length=60)
     kind = models.CharField("级别", max_length=10, choices=Kind.choices)
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name="上级"
-    )
+    parent = optional_link("self", "上级", on_delete=models.PROTECT, related_name="children")
     code = models.CharField(
         "统计用区划代码",
         max_length=12,
@@ -49,12 +48,7 @@ class Region(models.Model):
 
     objects = RegionQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "行政区划"
-        ordering = ["code", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["parent", "name"], name="region_unique_name_per_parent")
-        ]
+    Meta = meta("行政区划", "code", "name", unique={"region_unique_name_per_parent": ("parent", "name")})
 
     def __str__(self) -> str:
         return self.name
@@ -84,9 +78,7 @@ class Department(Ledger):
     kind = models.CharField("类别", max_length=12, choices=Kind.choices, default=Kind.OTHER)
     quota = models.PositiveIntegerField("编制数", null=True, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "部门"
-        ordering = ["township", "name"]
+    Meta = meta("部门", "township", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -95,23 +87,14 @@ class Department(Ledger):
 class Person(Ledger):
     name = models.CharField("姓名", max_length=30)
     position = models.CharField("职务", max_length=60, blank=True)
-    department = models.ForeignKey(
-        Department, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="部门"
-    )
+    department = optional_link(Department, "部门")
     phone = models.CharField("电话", max_length=20, blank=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="person",
-        verbose_name="登录账号",
+    user = optional_link(
+        settings.AUTH_USER_MODEL, "登录账号", related_name="person", field=models.OneToOneField
     )
     active = models.BooleanField("在职", default=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "人员"
-        ordering = ["township", "department", "name"]
+    Meta = meta("人员", "township", "department", "name")
 
     def __str__(self) -> str:
         return f"{self.name}（{self.position}）" if self.position else self.name
@@ -120,24 +103,12 @@ class Person(Ledger):
 class RoleAssignment(models.Model):
     """A user's role in an organisation (a township, or a county for the read-only supervisor)."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles", verbose_name="用户"
-    )
+    user = required_link(settings.AUTH_USER_MODEL, "用户", on_delete=models.CASCADE, related_name="roles")
     role = models.CharField("角色", max_length=12, choices=Role.choices)
-    organisation = models.ForeignKey(
-        Region, on_delete=models.CASCADE, related_name="+", verbose_name="所属单位"
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="所在村(社区)"
-    )
+    organisation = required_link(Region, "所属单位", on_delete=models.CASCADE, related_name="+")
+    village = optional_link(Region, "所在村(社区)", on_delete=models.CASCADE, related_name="+")
 
-    class Meta:
-        verbose_name = verbose_name_plural = "角色分配"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "role", "organisation", "village"], name="role_assignment_unique"
-            )
-        ]
+    Meta = meta("角色分配", unique={"role_assignment_unique": ("user", "role", "organisation", "village")})
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.organisation}"
@@ -149,12 +120,7 @@ class LeadingGroup(Ledger):
     year = models.PositiveIntegerField("年度")
     document_no = models.CharField("成立文件文号", max_length=60, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法治政府建设领导小组"
-        ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["township", "year"], name="leading_group_one_per_year")
-        ]
+    Meta = meta("法治政府建设领导小组", "-year", unique={"leading_group_one_per_year": ("township", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年度领导小组"
@@ -173,9 +139,7 @@ class LeadingGroupMember(models.Model):
     # Not a ledger of its own (it has no township: its group's is it), yet every change is kept.
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "领导小组成员"
-        ordering = ["group", "duty", "id"]
+    Meta = meta("领导小组成员", "group", "duty", "id")
 
     def __str__(self) -> str:
         return f"{self.get_duty_display()}：{self.person.name}"
@@ -194,10 +158,7 @@ class TownshipProfile(Ledger):
     staff_actual = models.PositiveIntegerField("实有人数", null=True, blank=True)
     summary = models.TextField("镇情概述", blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "镇情"
-        ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["township", "year"], name="profile_one_per_year")]
+    Meta = meta("镇情", "-year", unique={"profile_one_per_year": ("township", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年镇情"
@@ -222,18 +183,11 @@ class LegalAdvisor(Ledger):
     contract_start = models.DateField("聘期开始")
     contract_end = models.DateField("聘期结束")
     fee = models.DecimalField("年度费用(元)", max_digits=10, decimal_places=2, null=True, blank=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="advisor",
-        verbose_name="登录账号",
+    user = optional_link(
+        settings.AUTH_USER_MODEL, "登录账号", related_name="advisor", field=models.OneToOneField
     )
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法律顾问"
-        ordering = ["township", "name"]
+    Meta = meta("法律顾问", "township", "name")
 
     def __str__(self) -> str:
         return f"{self.name}（{self.firm}）"

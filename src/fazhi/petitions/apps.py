@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class PetitionsConfig(FazhiConfig):
     name = "fazhi.petitions"
-    label = "petitions"
     verbose_name = "信访与热线"

@@ -24,12 +24,7 @@ count(
     "petitions.total", "受理信访事项", "件", sentence="共登记信访事项{value}件次", dashboard=True, **RECEIVED
 )
 breakdown(  # codes: petitions.by_channel.online / letter / phone / fax / visit
-    "petitions.by_channel",
-    "信访事项：{label}",
-    "件",
-    field="channel",
-    sentence=CHANNEL_WORDS,
-    **RECEIVED,
+    "petitions.by_channel", "信访事项：{label}", "件", field="channel", sentence=CHANNEL_WORDS, **RECEIVED
 )
 count(
     "petitions.group_visits",

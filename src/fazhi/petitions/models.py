@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from fazhi.core.fields import meta, optional_link
 from fazhi.core.models import Attachment, Ledger
 from fazhi.core.numbering import unique_number
 from fazhi.petitions import rules
@@ -76,14 +77,8 @@ class Petition(Ledger):
     handling_due = models.DateField("办结期限", null=True, blank=True, editable=False, db_index=True)
     extended_on = models.DateField("延期日期", null=True, blank=True, editable=False)
     extension_reason = models.CharField("延期理由", max_length=200, blank=True, editable=False)
-    extension_approver = models.ForeignKey(
-        "org.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-        verbose_name="延期批准人",
+    extension_approver = optional_link(
+        "org.Person", "延期批准人", on_delete=models.PROTECT, related_name="+", editable=False
     )
     outcome = models.CharField("处理意见", max_length=10, choices=Outcome.choices, blank=True, editable=False)
     replied_on = models.DateField("答复送达日期", null=True, blank=True)
@@ -92,27 +87,17 @@ class Petition(Ledger):
     review_replied_on = models.DateField("收到复查意见日期", null=True, blank=True)
     recheck_requested_on = models.DateField("信访人申请复核日期", null=True, blank=True)
     backlog = models.BooleanField("信访积案", default=False)
-    backlog_leader = models.ForeignKey(
-        "org.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="包保领导",
-    )
+    backlog_leader = optional_link("org.Person", "包保领导", on_delete=models.PROTECT, related_name="+")
     backlog_plan = models.TextField("化解方案", blank=True)
     backlog_resolved_on = models.DateField("积案化解日期", null=True, blank=True, db_index=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "信访事项"
-        ordering = ["-received", "-id"]
-        indexes = [
-            models.Index(fields=["township", "backlog_resolved_on"]),
-            models.Index(fields=["township", "closed_on"]),
-            models.Index(fields=["township", "received"]),
-        ]
-        # XF2026-0012: the year is in the number, so (township, number) is per township and year.
-        constraints = [unique_number("township", "number", name="petition_number_unique")]
+    Meta = meta(
+        "信访事项",
+        "-received",
+        "-id",
+        township_index=["backlog_resolved_on", "closed_on", "received"],
+        constraints=[unique_number("township", "number", name="petition_number_unique")],
+    )
 
     def __str__(self) -> str:
         return f"{self.number} {self.subject}"
@@ -230,13 +215,13 @@ class HotlineTicket(Ledger):
     replied_on = models.DateField("回复日期", null=True, blank=True)
     satisfaction = models.CharField("满意度", max_length=12, choices=Satisfaction.choices, blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "received"])]
-        verbose_name = verbose_name_plural = "12345热线工单"
-        ordering = ["-received", "-id"]
-        constraints = [
-            models.UniqueConstraint(fields=["township", "ticket_no"], name="hotline_ticket_unique")
-        ]
+    Meta = meta(
+        "12345热线工单",
+        "-received",
+        "-id",
+        township_index=["received"],
+        unique={"hotline_ticket_unique": ("township", "ticket_no")},
+    )
 
     def __str__(self) -> str:
         return self.ticket_no

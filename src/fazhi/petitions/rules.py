@@ -1,9 +1,7 @@
 """Statutory numbers of 信访工作条例 (2022; statutes.md §1.1). Its "日" are calendar days: only the
 objection period says 工作日, and the 条例 has no counting clause of its own."""
 
-from dataclasses import dataclass
-
-from fazhi.core.deadlines import CALENDAR_DAYS, Rule
+from fazhi.core.deadlines import CALENDAR_DAYS, Limit, Rule
 
 NOTICE_DIRECT = Rule(
     "petitions.notice_direct",
@@ -57,19 +55,6 @@ RECHECK_DECISION = Rule(
     CALENDAR_DAYS,
     "《信访工作条例》第三十六条",
 )
-
-
-@dataclass(frozen=True)
-class Limit:
-    """A statutory bound on a number that is not a time limit."""
-
-    code: str
-    label: str
-    maximum: int
-    article: str
-
-    def describe(self) -> str:
-        return f"{self.label}不超过{self.maximum}人，依据{self.article}"
 
 
 GROUP_REPRESENTATIVES = Limit(

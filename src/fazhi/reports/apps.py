@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class ReportsConfig(FazhiConfig):
     name = "fazhi.reports"
-    label = "reports"
     verbose_name = "年度报告"

@@ -1,9 +1,9 @@
 """The annual report (《法治政府建设情况报告》, domain.md §5), its versions, the register of shortcomings
 and plans the township keeps through the year, and last year's figures (baseline)."""
 
-from django.conf import settings
 from django.db import models
 
+from fazhi.core.fields import meta, required_link, user_link
 from fazhi.core.models import Ledger
 
 # The areas of part one (主要举措和成效); ReportItems name one too so a plan can be grouped with them.
@@ -34,33 +34,14 @@ class AnnualReport(Ledger):
     title = models.CharField("标题", max_length=120)
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.DRAFT)
     report_date = models.DateField("成文日期", null=True, blank=True)
-    secretary_signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="党委书记签批人",
-    )
+    secretary_signed_by = user_link("党委书记签批人", blank=True, on_delete=models.PROTECT)
     secretary_signed_at = models.DateTimeField("党委书记签批时间", null=True, blank=True)
-    head_signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="镇长签批人",
-    )
+    head_signed_by = user_link("镇长签批人", blank=True, on_delete=models.PROTECT)
     head_signed_at = models.DateTimeField("镇长签批时间", null=True, blank=True)
     submitted_on = models.DateField("报送日期", null=True, blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法治政府建设年度报告"
-        ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["township", "year"], name="annual_report_one_per_year")
-        ]
+    Meta = meta("法治政府建设年度报告", "-year", unique={"annual_report_one_per_year": ("township", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年度法治政府建设情况报告"
@@ -77,26 +58,14 @@ class ReportVersion(models.Model):
     are tokens like {{fig:disputes.received}} that render to the indicator's current value.
     """
 
-    report = models.ForeignKey(
-        AnnualReport, on_delete=models.CASCADE, related_name="versions", verbose_name="报告"
-    )
+    report = required_link(AnnualReport, "报告", on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField("版本号")
     blocks = models.JSONField("内容")
     note = models.CharField("修改说明", max_length=200, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="修改人",
-    )
+    created_by = user_link("修改人", blank=True)
     created_at = models.DateTimeField("时间", auto_now_add=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "报告版本"
-        ordering = ["report", "-number"]
-        constraints = [models.UniqueConstraint(fields=["report", "number"], name="report_version_unique")]
+    Meta = meta("报告版本", "report", "-number", unique={"report_version_unique": ("report", "number")})
 
     def __str__(self) -> str:
         return f"第{self.number}版"
@@ -118,9 +87,7 @@ class ReportItem(Ledger):
     text = models.TextField("具体情况", blank=True, help_text="问题写表现和原因；安排写措施")
     order = models.PositiveSmallIntegerField("排序", default=0)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "问题与安排登记"
-        ordering = ["-year", "kind", "order", "id"]
+    Meta = meta("问题与安排登记", "-year", "kind", "order", "id")
 
     def __str__(self) -> str:
         return self.title
@@ -139,10 +106,7 @@ class Baseline(Ledger):
     figures = models.JSONField("指标数值", default=dict, help_text="{指标代码: 数值}")
     parsed = models.JSONField("解析结果", default=dict, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "上年基数"
-        ordering = ["-year"]
-        constraints = [models.UniqueConstraint(fields=["township", "year"], name="baseline_one_per_year")]
+    Meta = meta("上年基数", "-year", unique={"baseline_one_per_year": ("township", "year")})
 
     def __str__(self) -> str:
         return f"{self.year}年度指标基数"

@@ -105,36 +105,28 @@ def joint_operations(scope: Scope) -> str:
     )
 
 
-def trainings(scope: Scope) -> str:
+def _study_sessions(scope: Scope, kind: str):
+    """The year's study sessions of one kind (a StudySession.Kind member's name)."""
     from fazhi.education.models import StudySession
 
-    sessions = _year(
-        StudySession.objects.filter(township=scope.township, kind=StudySession.Kind.TRAINING), "date", scope
-    )
+    sessions = StudySession.objects.filter(township=scope.township, kind=getattr(StudySession.Kind, kind))
+    return _year(sessions, "date", scope)
+
+
+def trainings(scope: Scope) -> str:
+    sessions = _study_sessions(scope, "TRAINING")
     topics = listing(sessions.order_by("date").values_list("topic", flat=True), limit=3)
     return f"围绕{topics}举办专题法治培训，提升干部依法行政能力。" if topics else ""
 
 
 def central_group_topics(scope: Scope) -> str:
-    from fazhi.education.models import StudySession
-
-    sessions = _year(
-        StudySession.objects.filter(township=scope.township, kind=StudySession.Kind.CENTRAL_GROUP),
-        "date",
-        scope,
-    )
+    sessions = _study_sessions(scope, "CENTRAL_GROUP")
     topics = listing(sessions.order_by("date").values_list("topic", flat=True), limit=3)
     return f"党委理论学习中心组围绕{topics}等专题开展学习研讨。" if topics else ""
 
 
 def pre_meeting_laws(scope: Scope) -> str:
-    from fazhi.education.models import StudySession
-
-    sessions = _year(
-        StudySession.objects.filter(township=scope.township, kind=StudySession.Kind.PRE_MEETING),
-        "date",
-        scope,
-    )
+    sessions = _study_sessions(scope, "PRE_MEETING")
     laws = [line for text in sessions.values_list("laws", flat=True) for line in text.splitlines()]
     names = listing(laws, quote=True, limit=5)
     return f"先后组织学习{names}等法律法规，以学促用。" if names else ""

@@ -3,9 +3,10 @@ Submission records which version went; the county receives it (签收) or return
 (退回). The county writes only here, never the township's report: after a return the township
 reopens its own report (`reopen`), edits (new versions), signs and submits again."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_save
+
+from fazhi.core.fields import meta, region_link, required_link, user_link
 
 
 class Submission(models.Model):
@@ -14,35 +15,22 @@ class Submission(models.Model):
         RECEIVED = "received", "已签收"
         RETURNED = "returned", "已退回"
 
-    report = models.ForeignKey(
-        "reports.AnnualReport", on_delete=models.CASCADE, related_name="submissions", verbose_name="报告"
+    report = required_link(
+        "reports.AnnualReport", "报告", on_delete=models.CASCADE, related_name="submissions"
     )
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇"
-    )
+    township = region_link()
     number = models.PositiveIntegerField("报送次数")
-    version = models.ForeignKey(
-        "reports.ReportVersion", on_delete=models.PROTECT, related_name="+", verbose_name="报送版本"
-    )
+    version = required_link("reports.ReportVersion", "报送版本", related_name="+")
     submitted_on = models.DateField("报送日期")
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="报送人",
-    )
+    submitted_by = user_link("报送人")
     state = models.CharField("签收状态", max_length=10, choices=State.choices, default=State.PENDING)
     comment = models.TextField("县级意见", blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    decided_by = user_link(blank=True)
     decided_at = models.DateTimeField("签收/退回时间", null=True, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "报告报送记录"
-        ordering = ["report", "-number"]
-        constraints = [models.UniqueConstraint(fields=["report", "number"], name="report_submission_unique")]
+    Meta = meta(
+        "报告报送记录", "report", "-number", unique={"report_submission_unique": ("report", "number")}
+    )
 
     def __str__(self) -> str:
         return f"{self.report}（第{self.number}次报送）"

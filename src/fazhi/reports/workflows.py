@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from fazhi.core.roles import Role
-from fazhi.core.workflow import Transition, Workflow
+from fazhi.core.workflow import SEND_BACK, Transition, Workflow
 from fazhi.reports.models import AnnualReport
 
 S = AnnualReport.State
@@ -72,8 +72,7 @@ WORKFLOW = Workflow(
             S.DRAFT,
             roles=[Role.SECRETARY, Role.HEAD],
             effect=_clear_signatures,
-            style="outline-secondary",
-            needs_note=True,
+            **SEND_BACK,
         ),
         Transition(
             "sign",

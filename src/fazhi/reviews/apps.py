@@ -3,5 +3,4 @@ from fazhi.core.appconfig import FazhiConfig
 
 class ReviewsConfig(FazhiConfig):
     name = "fazhi.reviews"
-    label = "reviews"
     verbose_name = "合法性审查"

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from fazhi.core.fields import meta, optional_link
 from fazhi.core.models import Ledger
 from fazhi.reviews import rules
 
@@ -36,9 +37,7 @@ class LegalityReview(Ledger):
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.REQUESTED)
     kind = models.CharField("审查类别", max_length=12, choices=Kind.choices, default=Kind.OTHER)
     # The record under review; empty for matters that have no ledger of their own (招商引资, 信访答复…).
-    content_type = models.ForeignKey(
-        ContentType, on_delete=models.PROTECT, null=True, blank=True, editable=False
-    )
+    content_type = optional_link(ContentType, on_delete=models.PROTECT, editable=False)
     object_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     subject = GenericForeignKey("content_type", "object_id")
     subject_title = models.CharField("送审事项", max_length=200)
@@ -46,22 +45,8 @@ class LegalityReview(Ledger):
     summary = models.TextField("送审说明", blank=True)
     requested_on = models.DateField("送审日期", db_index=True)
     due_on = models.DateField("审查期限", editable=False)
-    advisor = models.ForeignKey(
-        "org.LegalAdvisor",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="reviews",
-        verbose_name="法律顾问",
-    )
-    reviewer = models.ForeignKey(
-        "org.Person",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="审查人(司法所)",
-    )
+    advisor = optional_link("org.LegalAdvisor", "法律顾问", on_delete=models.PROTECT, related_name="reviews")
+    reviewer = optional_link("org.Person", "审查人(司法所)", on_delete=models.PROTECT, related_name="+")
     necessity = models.TextField("必要性意见", blank=True)
     legality = models.TextField("合法性意见", blank=True, help_text="权限、程序、内容是否合法（第二十七条）")
     standardisation = models.TextField("规范性意见", blank=True)
@@ -70,14 +55,13 @@ class LegalityReview(Ledger):
     conclusion = models.CharField("审查结论", max_length=24, choices=Conclusion.choices, blank=True)
     concluded_on = models.DateField("出具意见日期", null=True, blank=True, db_index=True, editable=False)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "合法性审查"
-        ordering = ["-requested_on", "-id"]
-        indexes = [
-            models.Index(fields=["township", "concluded_on"]),
-            models.Index(fields=["township", "requested_on"]),
-            models.Index(fields=["content_type", "object_id"]),
-        ]
+    Meta = meta(
+        "合法性审查",
+        "-requested_on",
+        "-id",
+        township_index=["concluded_on", "requested_on"],
+        indexes=[models.Index(fields=["content_type", "object_id"])],
+    )
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.subject_title}"
@@ -129,10 +113,9 @@ class PublicComment(Ledger):
     response = models.TextField("处理说明", blank=True)
     handled = models.BooleanField("已处理", default=False, editable=False)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "公众意见"
-        ordering = ["-submitted_at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+    Meta = meta(
+        "公众意见", "-submitted_at", "-id", indexes=[models.Index(fields=["content_type", "object_id"])]
+    )
 
     def __str__(self) -> str:
         return f"对《{self.subject_title}》的意见"

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from fazhi.core.text import clauses
-from fazhi.core.workflow import Transition, Workflow
+from fazhi.core.workflow import REFUSE, Transition, Workflow
 from fazhi.reviews.models import LegalityReview
 
 S = LegalityReview.State
@@ -46,13 +46,6 @@ workflow = Workflow(
             effect=stamp_concluded,
             style="success",
         ),
-        Transition(
-            "withdraw",
-            "撤回",
-            [S.REQUESTED, S.ASSIGNED],
-            S.WITHDRAWN,
-            style="outline-danger",
-            needs_note=True,
-        ),
+        Transition("withdraw", "撤回", [S.REQUESTED, S.ASSIGNED], S.WITHDRAWN, **REFUSE),
     ],
 )

@@ -3,7 +3,6 @@ from django.apps import AppConfig
 
 class RoundsConfig(AppConfig):
     name = "fazhi.rounds"
-    label = "rounds"
     verbose_name = "定期报送"
 
     def ready(self):

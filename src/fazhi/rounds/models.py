@@ -1,5 +1,7 @@
 from django.db import models
 
+from fazhi.core.fields import meta, region_link
+
 
 class Round(models.Model):
     """One round of a periodic duty in one township (e.g. 青山镇 · 矛盾纠纷排查 · 2026年12月).
@@ -8,20 +10,13 @@ class Round(models.Model):
     opened and after its end is late (records that existed before the round was opened — imports,
     earlier years — cannot be judged and are not marked)."""
 
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.CASCADE, related_name="+", verbose_name="乡镇"
-    )
+    township = region_link(on_delete=models.CASCADE)
     duty = models.CharField("报送事项", max_length=30)
     start = models.DateField("起始日")
     end = models.DateField("截止日")
     opened_at = models.DateTimeField("开启时间", auto_now_add=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "报送轮次"
-        ordering = ["-start", "duty"]
-        constraints = [
-            models.UniqueConstraint(fields=["township", "duty", "start"], name="rounds_one_per_period")
-        ]
+    Meta = meta("报送轮次", "-start", "duty", unique={"rounds_one_per_period": ("township", "duty", "start")})
 
     def __str__(self) -> str:
         from fazhi.rounds.duties import DUTIES, period_label

@@ -10,7 +10,6 @@ def _fulltext(sender, using="default", **kwargs):
 
 class SearchConfig(AppConfig):
     name = "fazhi.search"
-    label = "search"
     verbose_name = "全局搜索"
 
     def ready(self):

@@ -9,6 +9,8 @@ to_tsvector('simple', words) on PostgreSQL (`search.backends`).
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from fazhi.core.fields import meta
+
 
 class SearchEntry(models.Model):
     township = models.ForeignKey("org.Region", on_delete=models.CASCADE, related_name="+")
@@ -19,12 +21,11 @@ class SearchEntry(models.Model):
     words = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "搜索索引"
-        constraints = [
-            models.UniqueConstraint(fields=["content_type", "object_id"], name="search_entry_record")
-        ]
-        indexes = [models.Index(fields=["township", "content_type"])]
+    Meta = meta(
+        "搜索索引",
+        township_index=["content_type"],
+        unique={"search_entry_record": ("content_type", "object_id")},
+    )
 
     def __str__(self) -> str:
         return self.title
@@ -39,9 +40,7 @@ class AttachmentText(models.Model):
     object_id = models.PositiveBigIntegerField()
     text = models.TextField(blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "附件文字"
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+    Meta = meta("附件文字", indexes=[models.Index(fields=["content_type", "object_id"])])
 
     def __str__(self) -> str:
         return f"附件 {self.attachment_id}"

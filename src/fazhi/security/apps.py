@@ -5,7 +5,6 @@ from django.apps import AppConfig
 
 class SecurityConfig(AppConfig):
     name = "fazhi.security"
-    label = "security"
     verbose_name = "安全审计"
 
     def ready(self):

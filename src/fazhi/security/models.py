@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 
+from fazhi.core.fields import meta, optional_link, user_link
+
 
 class EventQuerySet(models.QuerySet):
     def delete(self):
@@ -42,23 +44,17 @@ class SecurityEvent(models.Model):
 
     at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     kind = models.CharField("事件", max_length=20, choices=Kind.choices, db_index=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name="用户"
-    )
+    user = user_link("用户", blank=True, related_name=None)
     username = models.CharField("用户名", max_length=150, blank=True, db_index=True)
     address = models.CharField("来源地址", max_length=64, blank=True)
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="乡镇"
-    )
+    township = optional_link("org.Region", "乡镇", related_name="+")
     target = models.CharField("对象", max_length=200, blank=True)  # which list, report, account
     rows = models.PositiveIntegerField("行数", null=True, blank=True)
     detail = models.CharField("说明", max_length=300, blank=True)
 
     objects = EventQuerySet.as_manager()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "安全审计事件"
-        ordering = ["-at", "-id"]
+    Meta = meta("安全审计事件", "-at", "-id")
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.username}"
@@ -80,8 +76,7 @@ class AccessLock(models.Model):
     first_failure_at = models.DateTimeField(null=True)
     locked_at = models.DateTimeField(null=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "登录锁定"
+    Meta = meta("登录锁定")
 
     def __str__(self):
         return self.key

@@ -114,21 +114,18 @@ def _village_rules(ctx):
             state=S.APPROVED,
         )
     # 2026 amendments still under way: one filed and waiting for review, one adopted and not yet filed.
-    m.VillageRule.objects.create(
-        township=ctx.township,
-        village=ctx.villages[1],
-        title=f"{ctx.villages[1].name}红白喜事简办约定",
-        adopted_on=ctx.today - dt.timedelta(days=20),
-        filed_on=ctx.today - dt.timedelta(days=12),
-        state=S.FILED,
-    )
-    m.VillageRule.objects.create(
-        township=ctx.township,
-        village=ctx.villages[0],
-        title=f"{ctx.villages[0].name}人居环境整治公约",
-        adopted_on=ctx.today - dt.timedelta(days=6),
-        state=S.ADOPTED,
-    )
+    for village, title, adopted_ago, filed_ago, state in (
+        (ctx.villages[1], "红白喜事简办约定", 20, 12, S.FILED),
+        (ctx.villages[0], "人居环境整治公约", 6, None, S.ADOPTED),
+    ):
+        m.VillageRule.objects.create(
+            township=ctx.township,
+            village=village,
+            title=f"{village.name}{title}",
+            adopted_on=ctx.today - dt.timedelta(days=adopted_ago),
+            filed_on=ctx.today - dt.timedelta(days=filed_ago) if filed_ago else None,
+            state=state,
+        )
 
 
 def _points_and_items(ctx):

@@ -112,26 +112,13 @@ for code, name, unit, where, sentence in (
     ),
 ):
     count(code, name, unit, ServicePoint, filter=where, sentence=sentence, **svc)
-breakdown(
-    "services.law_venues.by_kind",
-    "{label}",
-    "处",
-    ServicePoint,
-    "kind",
-    choices=[c for c in P.choices if c[0] in (P.LAW_SQUARE, P.LAW_PARK)],
-    sentence="打造{label}{value}处",
-    **svc,
-)
-breakdown(
-    "services.legal_points.by_kind",
-    "{label}",
-    "个",
-    ServicePoint,
-    "kind",
-    choices=[c for c in P.choices if c[0] in (P.LEGAL_STATION, P.LEGAL_ROOM)],
-    sentence="{label}{value}个",
-    **svc,
-)
+# The venues and the legal service points by kind: (code, unit, kinds, sentence).
+for code, unit, kinds, sentence in (
+    ("services.law_venues.by_kind", "处", (P.LAW_SQUARE, P.LAW_PARK), "打造{label}{value}处"),
+    ("services.legal_points.by_kind", "个", (P.LEGAL_STATION, P.LEGAL_ROOM), "{label}{value}个"),
+):
+    choices = [c for c in P.choices if c[0] in kinds]
+    breakdown(code, "{label}", unit, ServicePoint, "kind", choices=choices, sentence=sentence, **svc)
 count(
     "services.demonstration_points",
     "示范便民服务中心(室)",
@@ -189,53 +176,32 @@ rate(
     **svc,
 )
 
-count(
-    "disclosure.items",
-    "主动公开信息",
-    "条",
-    DisclosureItem,
-    date_field="published_on",
-    sentence="主动公开信息{value}条",
-    dashboard=True,
-    **svc,
-)
+ITEMS = dict(model=DisclosureItem, date_field="published_on", **svc)
+REQUESTS = dict(model=DisclosureRequest, date_field="received_on", **svc)
+count("disclosure.items", "主动公开信息", "条", sentence="主动公开信息{value}条", dashboard=True, **ITEMS)
 count(
     "disclosure.township_items",
     "乡镇重点领域公开信息",
     "条",
-    DisclosureItem,
-    date_field="published_on",
     filter=Q(category__in=DisclosureItem.TOWNSHIP_CATEGORIES),
     sentence="其中重点领域信息{value}条",
-    **svc,
+    **ITEMS,
 )
-count(
-    "disclosure.requests",
-    "依申请公开",
-    "件",
-    DisclosureRequest,
-    date_field="received_on",
-    sentence="受理依申请公开{value}件",
-    **svc,
-)
+count("disclosure.requests", "依申请公开", "件", sentence="受理依申请公开{value}件", **REQUESTS)
 count(
     "disclosure.requests_replied",
     "依申请公开已答复",
     "件",
-    DisclosureRequest,
-    date_field="received_on",
     filter=Q(state=DisclosureRequest.State.REPLIED),
     sentence="已答复{value}件",
-    **svc,
+    **REQUESTS,
 )
 count(
     "disclosure.requests_on_time",
     "依申请公开按期答复",
     "件",
-    DisclosureRequest,
-    date_field="received_on",
     filter=Q(state=DisclosureRequest.State.REPLIED, replied_on__lte=F("due_on")),
-    **svc,
+    **REQUESTS,
 )
 rate(
     "disclosure.requests_on_time_rate",

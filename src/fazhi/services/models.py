@@ -5,6 +5,7 @@ from django.core.validators import URLValidator
 from django.db import models
 
 from fazhi.core.deadlines import Deadline
+from fazhi.core.fields import meta, optional_link, required_link
 from fazhi.core.models import Ledger
 from fazhi.services import rules
 
@@ -26,19 +27,14 @@ class AdvisorWork(Ledger):
         OTHER = "other", "其他"
 
     visible_path = "advisor__user"  # an advisor sees only their own work
-    advisor = models.ForeignKey(
-        "org.LegalAdvisor", on_delete=models.PROTECT, related_name="work", verbose_name="法律顾问"
-    )
+    advisor = required_link("org.LegalAdvisor", "法律顾问", related_name="work")
     date = models.DateField("日期", db_index=True)
     kind = models.CharField("服务类型", max_length=14, choices=Kind.choices, default=Kind.CONSULTATION)
     quantity = models.PositiveIntegerField("件/次", default=1)
     subject = models.CharField("服务对象/事项", max_length=120)
     summary = models.TextField("服务内容", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "法律顾问工作记录"
-        ordering = ["-date", "-id"]
+    Meta = meta("法律顾问工作记录", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}：{self.subject}"
@@ -53,24 +49,24 @@ class AdvisorAssessment(Ledger):
         BASIC = "basic", "基本称职"
         POOR = "poor", "不称职"
 
-    advisor = models.ForeignKey(
-        "org.LegalAdvisor", on_delete=models.PROTECT, related_name="assessments", verbose_name="法律顾问"
-    )
+    advisor = required_link("org.LegalAdvisor", "法律顾问", related_name="assessments")
     year = models.PositiveIntegerField("考核年度", db_index=True)
     score = models.DecimalField("考核得分", max_digits=5, decimal_places=1)
     grade = models.CharField("考核等次", max_length=10, choices=Grade.choices, default=Grade.GOOD)
     comments = models.TextField("考核意见", blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "法律顾问年度考核"
-        ordering = ["-year", "advisor"]
-        constraints = [
+    Meta = meta(
+        "法律顾问年度考核",
+        "-year",
+        "advisor",
+        constraints=[
             models.UniqueConstraint(
                 fields=["advisor", "year"],
                 name="advisor_assessed_once_a_year",
                 violation_error_message="该法律顾问本年度已有考核记录。",
             )
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.advisor.name}"
@@ -89,15 +85,11 @@ class VillageRule(Ledger):
     adopted_on = models.DateField("村民会议通过日期", db_index=True)
     filed_on = models.DateField("报乡镇备案日期", null=True, blank=True)
     reviewed_on = models.DateField("审查日期", null=True, blank=True)
-    reviewer = models.ForeignKey(
-        "org.LegalAdvisor", on_delete=models.SET_NULL, null=True, blank=True, verbose_name="审查法律顾问"
-    )
+    reviewer = optional_link("org.LegalAdvisor", "审查法律顾问")
     opinion = models.TextField("审查意见", blank=True)
     state = models.CharField("状态", max_length=12, choices=State.choices, default=State.ADOPTED)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "村规民约"
-        ordering = ["-adopted_on", "-id"]
+    Meta = meta("村规民约", "-adopted_on", "-id")
 
     def __str__(self) -> str:
         return f"{self.village}《{self.title}》" if self.village_id else self.title
@@ -130,9 +122,7 @@ class ServicePoint(Ledger):
     opened_on = models.DateField("建成日期", null=True, blank=True)
     hours = models.CharField("服务时间", max_length=60, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "服务站点"
-        ordering = ["kind", "village", "name"]
+    Meta = meta("服务站点", "kind", "village", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -152,9 +142,7 @@ class ServiceItem(Ledger):
     proxy = models.BooleanField("可帮代办", default=False)
     active = models.BooleanField("在用", default=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "便民服务事项"
-        ordering = ["domain", "name"]
+    Meta = meta("便民服务事项", "domain", "name")
 
     def __str__(self) -> str:
         return self.name
@@ -180,10 +168,7 @@ class LegalAidConsultation(Ledger):
     answer = models.TextField("解答意见", blank=True)
     referred = models.BooleanField("转法律援助机构受理", default=False)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "法律援助咨询"
-        ordering = ["-date", "-id"]
+    Meta = meta("法律援助咨询", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_matter_display()}咨询"
@@ -243,10 +228,7 @@ class DisclosureItem(Ledger):
     )
     content = models.TextField("内容摘要", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "published_on"])]
-        verbose_name = verbose_name_plural = "主动公开信息"
-        ordering = ["-published_on", "-id"]
+    Meta = meta("主动公开信息", "-published_on", "-id", township_index=["published_on"])
 
     def __str__(self) -> str:
         return self.title
@@ -305,10 +287,7 @@ class DisclosureRequest(Ledger):
         ),
     )
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "received_on"])]
-        verbose_name = verbose_name_plural = "依申请公开"
-        ordering = ["-received_on", "-id"]
+    Meta = meta("依申请公开", "-received_on", "-id", township_index=["received_on"])
 
     def __str__(self) -> str:
         return self.code
@@ -332,18 +311,13 @@ class DutyRecord(Ledger):
         MEETING = "meeting", "主持专题会议"
         INSTRUCTION = "instruction", "作出批示"
 
-    person = models.ForeignKey(
-        "org.Person", on_delete=models.PROTECT, related_name="duty_records", verbose_name="责任人"
-    )
+    person = required_link("org.Person", "责任人", related_name="duty_records")
     date = models.DateField("日期", db_index=True)
     kind = models.CharField("履职方式", max_length=12, choices=Kind.choices, default=Kind.DEPLOY)
     subject = models.CharField("事项", max_length=160)
     summary = models.TextField("情况", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "第一责任人履职记录"
-        ordering = ["-date", "-id"]
+    Meta = meta("第一责任人履职记录", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}：{self.subject}"
@@ -358,24 +332,24 @@ class LawReport(Ledger):
         FAIR = "fair", "一般"
         POOR = "poor", "差"
 
-    person = models.ForeignKey(
-        "org.Person", on_delete=models.PROTECT, related_name="law_reports", verbose_name="述法人"
-    )
+    person = required_link("org.Person", "述法人", related_name="law_reports")
     year = models.PositiveIntegerField("年度", db_index=True)
     date = models.DateField("述法日期")
     content = models.TextField("述法内容", help_text="个人学法守法、重大事项依法决策、推进法治建设情况")
     rating = models.CharField("测评结果", max_length=10, choices=Rating.choices, blank=True)
 
-    class Meta:
-        verbose_name = verbose_name_plural = "述法"
-        ordering = ["-year", "person"]
-        constraints = [
+    Meta = meta(
+        "述法",
+        "-year",
+        "person",
+        constraints=[
             models.UniqueConstraint(
                 fields=["person", "year"],
                 name="law_report_once_a_year",
                 violation_error_message="该人员本年度已有述法记录。",
             )
-        ]
+        ],
+    )
 
     def __str__(self) -> str:
         return f"{self.year}年 {self.person.name}述法"
@@ -391,10 +365,7 @@ class Measure(Ledger):
     unit = models.CharField("单位", max_length=6, blank=True, help_text="如：处、个、万元")
     detail = models.TextField("具体情况", blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["township", "date"])]
-        verbose_name = verbose_name_plural = "其他举措"
-        ordering = ["-date", "-id"]
+    Meta = meta("其他举措", "-date", "-id", township_index=["date"])
 
     def __str__(self) -> str:
         return self.sentence

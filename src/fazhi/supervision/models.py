@@ -1,9 +1,10 @@
 """督办 tasks: the county sends one or many townships a task; each answers; the county accepts or
 returns. A township's copy (Assignment) carries the deadline on both sides' boards."""
 
-from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
+
+from fazhi.core.fields import meta, region_link, required_link, user_link
 
 
 class Task(models.Model):
@@ -13,9 +14,7 @@ class Task(models.Model):
         PETITION = "petition", "交办信访事项"
         OTHER = "other", "其他督办事项"
 
-    county = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="县(区)"
-    )
+    county = region_link("县(区)")
     kind = models.CharField("类别", max_length=12, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField("事项", max_length=120)
     basis = models.CharField("依据", max_length=200, help_text="督察通报、备案审查意见、信访交办单等")
@@ -23,19 +22,11 @@ class Task(models.Model):
     issued_on = models.DateField("下发日期")
     days = models.PositiveSmallIntegerField("办理期限(工作日)")
     due_on = models.DateField("办结期限")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name="下发人",
-    )
+    created_by = user_link("下发人")
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "督办事项"
-        ordering = ["-issued_on", "-id"]
+    Meta = meta("督办事项", "-issued_on", "-id")
 
     def __str__(self) -> str:
         return self.title
@@ -52,32 +43,24 @@ class Assignment(models.Model):
 
     OPEN_STATES = (State.SENT, State.RETURNED)
 
-    task = models.ForeignKey(
-        Task, on_delete=models.CASCADE, related_name="assignments", verbose_name="督办事项"
-    )
-    township = models.ForeignKey(
-        "org.Region", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇(街道)"
-    )
+    task = required_link(Task, "督办事项", on_delete=models.CASCADE, related_name="assignments")
+    township = region_link("乡镇(街道)")
     state = models.CharField("状态", max_length=10, choices=State.choices, default=State.SENT)
     answer = models.TextField("办理情况", blank=True)
     answered_on = models.DateField("答复日期", null=True, blank=True)
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    answered_by = user_link(blank=True)
     comment = models.TextField("县级意见", blank=True)
     decided_on = models.DateField("审核日期", null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    decided_by = user_link(blank=True)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
-    class Meta:
-        verbose_name = verbose_name_plural = "督办事项办理"
-        ordering = ["task", "township__code"]
-        constraints = [
-            models.UniqueConstraint(fields=["task", "township"], name="supervision_one_per_township")
-        ]
+    Meta = meta(
+        "督办事项办理",
+        "task",
+        "township__code",
+        unique={"supervision_one_per_township": ("task", "township")},
+    )
 
     def __str__(self) -> str:
         return f"{self.task.title}（{self.township}）"
