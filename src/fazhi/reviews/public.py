@@ -75,7 +75,7 @@ def comments_of(subject):
 def consultation_pages(open_drafts, app: str, title: str):
     """The three public pages of an app's drafts open for comment: the list
     (`<app>/public_consultations.html`), one draft with its summary, full text, published files and
-    comment form (`<app>/public_consultation.html`), and the download of one of those files (404 for
+    comment form (`reviews/public_consultation.html`), and the download of one of those files (404 for
     any other attachment, or once the period ends). `open_drafts()` is the queryset of drafts whose
     comment period runs today; the URL names are the app's `<app>_public:consultation_file`."""
 
@@ -91,8 +91,9 @@ def consultation_pages(open_drafts, app: str, title: str):
             (f.name, reverse(f"{app}_public:consultation_file", args=[draft.pk, f.pk]))
             for f in draft_files(draft)
         ]
-        context = {"title": draft.title, "draft": draft, "form": form, "files": files}
-        return render(request, f"{app}/public_consultation.html", context)
+        sponsor = draft._meta.get_field("sponsor").verbose_name  # 承办单位, 起草单位
+        context = {"title": draft.title, "draft": draft, "form": form, "files": files, "sponsor": sponsor}
+        return render(request, "reviews/public_consultation.html", context)
 
     def consultation_file(request, pk, file):
         return draft_file(get_object_or_404(open_drafts(), pk=pk), file)
