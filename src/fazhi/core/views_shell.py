@@ -87,12 +87,7 @@ class DeadlineBoardView(LoginRequiredMixin, TemplateView):
                 (entry, entry.state(today), entry.remaining(today), responsible_name(entry, masked))
                 for entry in page.object_list
             ],
-            who=who,
-            page=page,
-            offices=offices,
-            office=office,
-            show=show,
-            window=SOON,
+            **dict(who=who, page=page, offices=offices, office=office, show=show, window=SOON),
             **counts,
             **kwargs,
         )

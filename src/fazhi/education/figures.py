@@ -2,20 +2,13 @@
 
 from django.db.models import Count, Q
 
-from fazhi.education.models import (
-    Exam,
-    LegalLiaison,
-    ModelVillage,
-    OutreachActivity,
-    PointsEntry,
-    StudySession,
-)
+from fazhi.education import models as m
 from fazhi.education.targets import target
 from fazhi.indicators.registry import REGISTRY, Scope, breakdown, count, distinct, rate, total
 from fazhi.org.models import Region
 
-A = OutreachActivity
-S = StudySession.Kind
+A = m.OutreachActivity
+S = m.StudySession.Kind
 common = {"section": "education"}
 
 count(
@@ -163,7 +156,7 @@ count(
     "study.sessions",
     "学法活动",
     "次",
-    StudySession,
+    m.StudySession,
     date_field="date",
     sentence="开展学法活动{value}次",
     dashboard=True,
@@ -173,7 +166,7 @@ distinct(
     "study.attendees",
     "参学领导干部",
     "人",
-    StudySession,
+    m.StudySession,
     "attendees",
     date_field="date",
     sentence="参学领导干部{value}人",
@@ -183,7 +176,7 @@ count(
     "study.pre_meeting_sessions",
     "会前学法",
     "次",
-    StudySession,
+    m.StudySession,
     date_field="date",
     filter=Q(kind=S.PRE_MEETING),
     sentence="开展会前学法{value}次",
@@ -199,9 +192,11 @@ for code, name, kind, sentence in (
     ),
     ("study.trainings", "专题法治培训", S.TRAINING, "举办专题法治培训{value}期"),
 ):
-    count(code, name, "次", StudySession, date_field="date", filter=Q(kind=kind), sentence=sentence, **common)
+    count(
+        code, name, "次", m.StudySession, date_field="date", filter=Q(kind=kind), sentence=sentence, **common
+    )
 
-EXAMS = dict(model=Exam, date_field="date", **common)
+EXAMS = dict(model=m.Exam, date_field="date", **common)
 count("exams.count", "法治理论考试", "场", sentence="组织干部法治理论考试{value}场", **EXAMS)
 total("exams.expected", "应考人数", "人", sum_field="expected", **EXAMS)
 total("exams.participants", "参考人数", "人", sum_field="participants", sentence="参考{value}人", **EXAMS)
@@ -220,7 +215,7 @@ for code, name, numerator, denominator, sentence in (
 
 
 def _active_liaisons(scope: Scope):
-    queryset = LegalLiaison.objects.filter(township=scope.township, active=True)
+    queryset = m.LegalLiaison.objects.filter(township=scope.township, active=True)
     if scope.year:
         queryset = queryset.filter(appointed_on__year__lte=scope.year)
     if scope.village is not None:
@@ -246,7 +241,7 @@ count(
     "liaisons.total",
     "法律明白人",
     "名",
-    LegalLiaison,
+    m.LegalLiaison,
     queryset=_active_liaisons,
     sentence="培养“法律明白人”{value}名",
     dashboard=True,
@@ -270,12 +265,12 @@ rate(
     sentence="行政村“法律明白人”达标率{value}%",
     **common,
 )
-total("education.points", "普法积分", "分", PointsEntry, "points", date_field="date", **common)
+total("education.points", "普法积分", "分", m.PointsEntry, "points", date_field="date", **common)
 count(
     "education.model_villages",
     "民主法治示范村(社区)",
     "个",
-    ModelVillage,
+    m.ModelVillage,
     sentence="创建民主法治示范村(社区){value}个",
     **common,
 )
