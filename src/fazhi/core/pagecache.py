@@ -32,9 +32,10 @@ def page_key(request) -> str | None:
         return None  # len() reads the waiting messages without marking them shown
     page = hashlib.blake2b(request.get_full_path().encode(), digest_size=12).hexdigest()
     data = ".".join(map(str, freshness.versions(township.pk)))
-    partial = "h" if request.headers.get("HX-Request") else ""
+    # A page fragment for htmx, or the whole page; the staff flag (the menu's 系统管理) is no data.
+    variant = ("h" if request.headers.get("HX-Request") else "") + ("s" if request.user.is_staff else "")
     return (
-        f"fazhi:page:{session.session_key}:{township.pk}:{timezone.localdate():%Y%m%d}:{data}:{partial}{page}"
+        f"fazhi:page:{session.session_key}:{township.pk}:{timezone.localdate():%Y%m%d}:{data}:{variant}{page}"
     )
 
 
