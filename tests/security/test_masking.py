@@ -131,7 +131,7 @@ def test_advisor_drill_down_shows_only_their_own_work(world, client_for):
 def test_disclosure_codes_are_40_bit_and_their_lookup_rate_limited(world):
     from django.test import Client
 
-    from fazhi.services.services import new_code
+    from fazhi.services.actions import new_code
 
     code = new_code(dt.date(2026, 9, 25))
     assert code.startswith("GK20260925-") and len(code.split("-")[1]) == 8  # 32**8 = 2**40

@@ -14,8 +14,8 @@ from fazhi.indicators.registry import Scope, get
 from fazhi.org.models import LegalAdvisor
 from fazhi.services import demo
 from fazhi.services import models as m
+from fazhi.services.actions import receive_request
 from fazhi.services.rules import DISCLOSURE_REPLY, VILLAGE_RULE_FILING
-from fazhi.services.services import receive_request
 from fazhi.services.workflows import DISCLOSURE, VILLAGE_RULE
 
 R = m.DisclosureRequest.State

@@ -19,8 +19,8 @@ Every ledger is declared this way (`<app>/ledgers.py`); a page that needs its ow
 with `@register_model_view`, into the same registry: `specs()` is every ledger, what the permission
 matrix (tests/core/test_matrix.py) walks.
 
-Import (`import_columns`): the fields a sheet fills, in order; by default the form's fields. Each
-name is a model field; `import_fields()` gives (name, verbose label, required) for a template.
+Import (`import_columns`): the fields a sheet fills, in order; by default the form's fields; `()`
+for a ledger that is not imported (made by a page of its own). Each name is a model field; `import_fields()` gives (name, verbose label, required) for a template.
 """
 
 from dataclasses import dataclass, field

@@ -326,6 +326,8 @@ def targets() -> dict[str, ImportTarget]:
         form = spec.views.get("form")
         if form is None or not issubclass(form, LedgerFormView) or not form.fields:
             continue
+        if spec.import_columns == ():  # made by a page of its own (the composed annual report)
+            continue
         if _hangs_on_a_record(spec.model):
             continue
         workflow = spec.workflow or getattr(spec.views.get("detail"), "workflow", None)

@@ -46,6 +46,7 @@ REPORT = LedgerSpec(
     ordering=("-year",),
     workflow=WORKFLOW,
     attachments=False,
+    import_columns=(),  # a report is composed from the figures (ReportCreate), not imported
     extra={
         "list": {"title": "法治政府建设年度报告"},
         "detail": {"template_name": "reports/report_detail.html", "get_context_data": views.editor_context},

@@ -5,23 +5,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from fazhi.core.deadlines import Due
 from fazhi.core.models import ExcludedPeriod
 from fazhi.core.public import new_tracking_code
 from fazhi.core.services import save_record
 from fazhi.services.models import DisclosureRequest
 
-DEADLINE = DisclosureRequest.deadlines[0]
-
-
-def reply_due(request: DisclosureRequest) -> tuple:
-    """(rule, Due) of the reply: 20 working days, 20 more once extended, pauses applied."""
-    return DEADLINE.compute(request)
-
-
-def set_due(request: DisclosureRequest) -> Due:
-    DEADLINE.refresh(request)
-    return reply_due(request)[1]
+DEADLINE = DisclosureRequest.deadlines[0]  # 20 working days, 20 more once extended, pauses applied
 
 
 def new_code(received_on) -> str:
@@ -33,15 +22,22 @@ def new_code(received_on) -> str:
             return code
 
 
-def receive_request(request: DisclosureRequest, user=None) -> DisclosureRequest:
+def receive_request(request: DisclosureRequest, user=None, expected_version=None) -> DisclosureRequest:
     """Register a new request: its tracking code and reply deadline are set here."""
     if request.replied_on and request.replied_on < request.received_on:
         raise ValidationError("答复日期不能早于收到申请日期。")
     with transaction.atomic():
         if not request.code:
             request.code = new_code(request.received_on)
-        set_due(request)
+        DEADLINE.refresh(request)
         return save_record(request, user, reason="登记依申请公开", event={"action": "receive_request"})
+
+
+def change_request(request: DisclosureRequest, user=None, expected_version=None) -> DisclosureRequest:
+    """Save the office's change; the stored reply deadline follows the request's dates."""
+    with transaction.atomic():
+        DEADLINE.refresh(request)
+        return save_record(request, user, expected_version=expected_version)
 
 
 def add_pause(request: DisclosureRequest, kind: str, start, end, user=None, note: str = "") -> ExcludedPeriod:
@@ -60,7 +56,7 @@ def add_pause(request: DisclosureRequest, kind: str, start, end, user=None, note
     with transaction.atomic():
         period.save()
         request.__dict__.pop("_excluded_periods", None)  # read afresh, with the new period
-        set_due(request)
+        DEADLINE.refresh(request)
         label = period.get_kind_display()
         event = {"action": "add_pause", "on": end, "note": f"{label} {start:%Y-%m-%d}至{end:%Y-%m-%d}"}
         save_record(request, user, reason=f"记录{label}期间", event=event)

@@ -11,7 +11,7 @@ from fazhi.core.demo import DemoContext
 from fazhi.core.roles import Role
 from fazhi.org.models import LegalAdvisor
 from fazhi.services import models as m
-from fazhi.services.services import receive_request, set_due
+from fazhi.services.actions import DEADLINE, receive_request
 
 DISCLOSURES_PER_YEAR = {2025: 156, 2026: 131}
 LEGAL_AID_PER_YEAR = {2025: 75, 2026: 61}
@@ -237,12 +237,7 @@ def _disclosure(ctx, rng):
         (dt.date(2025, 4, 21), 18, False, Reply.ALREADY_PUBLIC),
         (dt.date(2025, 6, 9), 25, True, Reply.PARTLY),
         (dt.date(2025, 8, 18), 9, False, Reply.NOT_HELD),
-        (
-            dt.date(2025, 9, 22),
-            45,
-            False,
-            Reply.DISCLOSED,
-        ),  # replied late: after 20 working days, not extended
+        (dt.date(2025, 9, 22), 45, False, Reply.DISCLOSED),  # late: after 20 working days, not extended
         (dt.date(2025, 11, 10), 14, False, Reply.OTHER_ORGAN),
         (dt.date(2026, 2, 9), 15, False, Reply.DISCLOSED),
         (dt.date(2026, 5, 11), 20, False, Reply.REFUSED),
@@ -265,7 +260,7 @@ def _disclosure(ctx, rng):
                 R.EXTENDED,
                 "涉及多个部门，需会同核实，经负责人同意延期。",
             )
-            set_due(request)
+            DEADLINE.refresh(request)
         if after is not None:
             request.state, request.reply = R.REPLIED, reply
             request.replied_on, request.reply_text = received + dt.timedelta(days=after), "已书面答复申请人。"

@@ -188,11 +188,12 @@ count(
     **ITEMS,
 )
 count("disclosure.requests", "依申请公开", "件", sentence="受理依申请公开{value}件", **REQUESTS)
+REPLIED = Q(state=DisclosureRequest.State.REPLIED)
 count(
     "disclosure.requests_replied",
     "依申请公开已答复",
     "件",
-    filter=Q(state=DisclosureRequest.State.REPLIED),
+    filter=REPLIED,
     sentence="已答复{value}件",
     **REQUESTS,
 )
@@ -200,7 +201,7 @@ count(
     "disclosure.requests_on_time",
     "依申请公开按期答复",
     "件",
-    filter=Q(state=DisclosureRequest.State.REPLIED, replied_on__lte=F("due_on")),
+    filter=REPLIED & Q(replied_on__lte=F("due_on")),
     **REQUESTS,
 )
 rate(

@@ -1,4 +1,4 @@
-"""The service and accountability ledgers, each declared once (the disclosure request in disclosure.py)."""
+"""The service, disclosure and accountability ledgers, each declared once."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
@@ -9,8 +9,8 @@ from fazhi.core.ledger import LedgerSpec
 from fazhi.core.roles import Role
 from fazhi.core.tables import Column, field_column
 from fazhi.core.views import LedgerFormView
+from fazhi.services import actions, workflows
 from fazhi.services import models as m
-from fazhi.services import workflows
 from fazhi.services.rules import VILLAGE_RULE_FILING
 
 OFFICE = (Role.OFFICE,)
@@ -228,4 +228,52 @@ MEASURE = LedgerSpec(
         }
     },
 )
-SPECS = (WORK, ASSESSMENT, VILLAGE_RULE, POINT, ITEM, LEGAL_AID, DISCLOSURE_ITEM, DUTY, LAW_REPORT, MEASURE)
+
+
+def _reply_due(request):
+    rule, due = actions.DEADLINE.compute(request)
+    return {"rule": rule, "due": due, "pauses": request.excluded_periods.all()}
+
+
+# 政府信息公开申请 (依申请公开): 20 working days, 补正 and third-party time pausing it (条例 arts. 30–33).
+DISCLOSURE_REQUEST = LedgerSpec(
+    m.DisclosureRequest,
+    write_roles=OFFICE,
+    columns=[
+        *("code", "applicant", "received_on", "channel", "due_on", "state", "reply", "replied_on"),
+        Column("按期答复", "on_time"),
+    ],
+    groups={
+        "编号": ("code",),
+        "申请": ("applicant", "contact", "channel", "received_on", "content"),
+        "期限": ("state", "due_on", "extension_reason"),
+        "答复": ("reply", "reply_text", "replied_on"),
+    },
+    form=("申请", "答复"),
+    masks={"applicant": masking.mask_names, "contact": masking.mask_phone},
+    filters=("state", "channel", "reply"),
+    search=("code", "content"),
+    year_field="received_on",
+    ordering=("-received_on", "-id"),
+    workflow=workflows.DISCLOSURE,
+    create=actions.receive_request,
+    change=actions.change_request,
+    related_template="services/_reply_due.html",
+    detail_context=_reply_due,
+    api="disclosure-requests",
+    api_read_only=("code", "state", "due_on", "extension_reason"),
+)
+
+SPECS = (
+    WORK,
+    ASSESSMENT,
+    VILLAGE_RULE,
+    POINT,
+    ITEM,
+    LEGAL_AID,
+    DISCLOSURE_ITEM,
+    DISCLOSURE_REQUEST,
+    DUTY,
+    LAW_REPORT,
+    MEASURE,
+)

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from fazhi.core.ratelimit import allow
 from fazhi.org.models import Region
+from fazhi.services.actions import receive_request
 from fazhi.services.models import DisclosureItem, DisclosureRequest
-from fazhi.services.services import receive_request
 
 
 def disclosure(request):

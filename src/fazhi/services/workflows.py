@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from fazhi.core.roles import Role
 from fazhi.core.workflow import Transition, Workflow
+from fazhi.services.actions import DEADLINE
 from fazhi.services.models import DisclosureRequest, VillageRule
-from fazhi.services.services import set_due
 
 R = DisclosureRequest.State
 
@@ -26,7 +26,7 @@ def _reply_chosen(record, data):
 
 def _extend(record, data):
     record.extension_reason = data.get("note", "").strip()
-    set_due(record)
+    DEADLINE.refresh(record)
 
 
 def _replied(record, data):
