@@ -1,7 +1,6 @@
 """The acts on a disclosure request (政府信息公开申请), the only way one is registered or paused: from
 the office's form, the API, the public form, the import and the demo alike."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -44,20 +43,13 @@ def add_pause(request: DisclosureRequest, kind: str, start, end, user=None, note
     """Record a 补正 (the period restarts from the completed request, art. 30) or a third party's
     opinion time (not counted, art. 32); the stored reply deadline moves with it."""
     period = ExcludedPeriod(
-        township=request.township,
-        content_type=ContentType.objects.get_for_model(request),
-        object_id=request.pk,
-        kind=kind,
-        start=start,
-        end=end,
-        note=note,
+        township=request.township, record=request, kind=kind, start=start, end=end, note=note
     )
     period.full_clean()
     with transaction.atomic():
         period.save()
         request.__dict__.pop("_excluded_periods", None)  # read afresh, with the new period
         DEADLINE.refresh(request)
-        label = period.get_kind_display()
-        event = {"action": "add_pause", "on": end, "note": f"{label} {start:%Y-%m-%d}至{end:%Y-%m-%d}"}
-        save_record(request, user, reason=f"记录{label}期间", event=event)
+        event = {"action": "add_pause", "on": end, "note": str(period)}  # 补正 2026-09-28至2026-10-12
+        save_record(request, user, reason=f"记录{period.get_kind_display()}期间", event=event)
     return period

@@ -11,7 +11,8 @@ from fazhi.core.demo import DemoContext
 from fazhi.core.roles import Role
 from fazhi.org.models import LegalAdvisor
 from fazhi.services import models as m
-from fazhi.services.actions import DEADLINE, receive_request
+from fazhi.services.actions import receive_request
+from fazhi.services.workflows import DISCLOSURE
 
 DISCLOSURES_PER_YEAR = {2025: 156, 2026: 131}
 LEGAL_AID_PER_YEAR = {2025: 75, 2026: 61}
@@ -230,7 +231,7 @@ def _disclosure(ctx, rng):
             )
     bulk_create_with_history(rows, m.DisclosureItem)
     office = ctx.users[Role.OFFICE]
-    R, Reply = m.DisclosureRequest.State, m.DisclosureRequest.Reply
+    Reply = m.DisclosureRequest.Reply
     # (received, replied after n days or None, extended, reply type)
     plan = [
         (dt.date(2025, 3, 3), 12, False, Reply.DISCLOSED),
@@ -255,16 +256,13 @@ def _disclosure(ctx, rng):
             content="申请公开本村土地征收补偿安置方案及补偿标准。",
         )
         receive_request(request, office)
-        if extended:
-            request.state, request.extension_reason = (
-                R.EXTENDED,
-                "涉及多个部门，需会同核实，经负责人同意延期。",
-            )
-            DEADLINE.refresh(request)
+        if extended:  # decided on the day of receipt, within the first 20 working days
+            note = "涉及多个部门，需会同核实，经负责人同意延期。"
+            DISCLOSURE.apply(request, "extend", office, {"note": note, "on": received})
         if after is not None:
-            request.state, request.reply = R.REPLIED, reply
-            request.replied_on, request.reply_text = received + dt.timedelta(days=after), "已书面答复申请人。"
-        request.save()
+            request.reply, request.reply_text = reply, "已书面答复申请人。"
+            request.replied_on = received + dt.timedelta(days=after)
+            DISCLOSURE.apply(request, "reply", office, {"on": request.replied_on})
 
 
 def _accountability(ctx, rng):
