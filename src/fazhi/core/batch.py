@@ -4,9 +4,9 @@ Every save of a ledger record refreshes its stored deadlines (`core.board`) and 
 township's data version (`core.freshness`) — right for a form, but two thirds of the cost of each
 row of a 20 000-row import. Inside `batched()`, those two signal handlers note what changed instead:
 the board of the noted records is refreshed in bulk, a thousand at a time and the rest at `flush()`
-(called at the end of the block, inside the same transaction), which bumps each township once. Other per-write upkeep (the record's
-event, its search entry) is handed to `defer(fn, item)`: `fn(items)` then runs for a thousand
-items at a time, the rest at the flush.
+(called at the end of the block, inside the same transaction), which bumps each township once.
+Other per-write upkeep (the record's event, its search entry) is handed to `defer(fn, item)`:
+`fn(items)` then runs for a thousand items at a time, the rest at the flush.
 The writes themselves still go through the ledger's own creating action, so numbering, validation
 and history are those of a form.
 """

@@ -145,10 +145,10 @@ def refresh_stored(township=None) -> int:
         for record in records.iterator(chunk_size=2000):
             if pauses:
                 record._excluded_periods = list(record.excluded_periods.all())
-            before = [getattr(record, c) for c in columns]
+            before = tuple(getattr(record, c) for c in columns)
             refresh_dues(record)
             after = tuple(getattr(record, c) for c in columns)
-            if list(after) != before:
+            if after != before:
                 dirty[after].append(record.pk)
         # Many records share a date: one UPDATE … WHERE pk IN per date, not bulk_update's CASE per row.
         for values, pks in dirty.items():
@@ -298,7 +298,7 @@ def _changed(sender, instance, **kwargs):
         return
     from fazhi.core.batch import current
 
-    if (batch := current()) is not None:  # many writes as one: refreshed at the batch's end
+    if (batch := current()) is not None:  # many writes as one: refreshed in bulk (core.batch)
         batch.note(sender, instance.pk, instance)
         return
     if any(source.model is sender for source in sources()):

@@ -20,7 +20,8 @@ with `@register_model_view`, into the same registry: `specs()` is every ledger, 
 matrix (tests/core/test_matrix.py) walks.
 
 Import (`import_columns`): the fields a sheet fills, in order; by default the form's fields; `()`
-for a ledger that is not imported (made by a page of its own). Each name is a model field; `import_fields()` gives (name, verbose label, required) for a template.
+for a ledger that is not imported (made by a page of its own). Each name is a model field;
+`import_fields()` gives (name, verbose label, required) for a template.
 """
 
 from dataclasses import dataclass, field
